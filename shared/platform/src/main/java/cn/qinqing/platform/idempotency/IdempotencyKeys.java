@@ -1,0 +1,81 @@
+package cn.qinqing.platform.idempotency;
+
+import cn.qinqing.platform.web.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@code Idempotency-Key} of creates. The first request with a key reserves it with a hash of its body and the id
+ * the new resource will get; a retry with the same key and body gets the same id (so the create addresses the same
+ * aggregate and cannot make a second one); the same key with another body is refused.
+ *
+ * <p>The id is derived from the key, not stored first and read later, so that a thousand concurrent retries agree on
+ * it without waiting for each other; the event store's unique (aggregate, sequence) key lets exactly one of them
+ * create the aggregate.
+ */
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern SANE = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+
+    public IdempotencyKeys(JdbcTemplate jdbc, String schema) {
+        this.jdbc = jdbc;
+        this.table = schema + ".idempotency_key";
+    }
+
+    /**
+     * Reserve a key for a request.
+     *
+     * @param scope whose key it is (the caller and the kind of create), so that keys of different callers never meet
+     * @param requestBody the canonical bytes of the request, compared on retries
+     * @param resourceId the id the resource gets when this is the first request with the key
+     */
+    public Reservation reserve(String scope, String key, byte[] requestBody, String resourceId) {
+        if (!SANE.matcher(key).matches()) {
+            throw new InvalidRequestException(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+        String hash = sha256(requestBody);
+        int inserted = jdbc.update(
+                "INSERT INTO " + table + " (scope, idem_key, request_hash, resource_id) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                scope,
+                key,
+                hash,
+                resourceId);
+        if (inserted == 1) {
+            return new Reservation(resourceId, true);
+        }
+        var existing = jdbc.queryForMap(
+                "SELECT request_hash, resource_id FROM " + table + " WHERE scope = ? AND idem_key = ?", scope, key);
+        if (!hash.equals(existing.get("request_hash"))) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Reservation((String) existing.get("resource_id"), false);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Canonical bytes for a request given as text. */
+    public static byte[] bytes(String canonical) {
+        return canonical.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param resourceId the id of the resource this key creates
+     * @param first whether this request reserved the key (false: a retry of an earlier request)
+     */
+    public record Reservation(String resourceId, boolean first) {}
+}

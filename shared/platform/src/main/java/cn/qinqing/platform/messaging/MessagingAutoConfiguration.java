@@ -1,0 +1,101 @@
+package cn.qinqing.platform.messaging;
+
+import cn.qinqing.language.MetadataKeys;
+import cn.qinqing.platform.PlatformProperties;
+import cn.qinqing.platform.security.Actor;
+import cn.qinqing.platform.web.CorrelationIdFilter;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How messages flow inside a service: every processor is a pooled streaming one with the platform's batch size and
+ * segments, every command carries who sent it and on whose request, and every event inherits that metadata plus the
+ * id of the message that caused it.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+@ConditionalOnClass(CommandBus.class)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    ConfigurerModule qinqingProcessorDefaults(PlatformProperties properties) {
+        PlatformProperties.Processing processing = properties.processing();
+        return configurer ->
+                configurer.eventProcessing(eventProcessing -> eventProcessing.usingPooledStreamingEventProcessors(
+                        (config, builder) -> builder.batchSize(processing.batchSize())
+                                .initialSegmentCount(processing.segments())
+                                .maxClaimedSegments(Math.max(processing.segments(), 1) * 4)
+                                .coordinatorExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
+                                        1, daemon("coordinator-" + name)))
+                                .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
+                                        processing.threads(), daemon("worker-" + name)))));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Who and on whose request: copied from every message to the messages it causes. */
+    @Bean
+    CorrelationDataProvider qinqingAuditCorrelation() {
+        return new SimpleCorrelationDataProvider(
+                MetadataKeys.ACTOR,
+                MetadataKeys.ROLE,
+                MetadataKeys.ENTERPRISE,
+                MetadataKeys.DEPARTMENT,
+                MetadataKeys.CORRELATION);
+    }
+
+    /** The message being handled is the cause of whatever its handler produces. */
+    @Bean
+    CorrelationDataProvider qinqingCausation() {
+        return message -> Map.of(MetadataKeys.CAUSATION, message.getIdentifier());
+    }
+
+    /**
+     * Commands sent from a web request carry the authenticated actor and the request's correlation id; commands sent
+     * by a reaction already carry what their event had, and say so with their own actor.
+     */
+    @Bean
+    ConfigurerModule qinqingCommandMetadata(PlatformProperties properties) {
+        MessageDispatchInterceptor<CommandMessage<?>> interceptor = messages -> (index, command) -> {
+            if (command.getMetaData().containsKey(MetadataKeys.ACTOR)) {
+                return command;
+            }
+            Map<String, Object> metadata = new HashMap<>();
+            Actor.current().ifPresentOrElse(actor -> metadata.putAll(actor.asMetadata()), () -> {
+                metadata.put(MetadataKeys.ACTOR, "system:" + properties.name());
+                metadata.put(MetadataKeys.ROLE, "SYSTEM");
+            });
+            if (!command.getMetaData().containsKey(MetadataKeys.CORRELATION)) {
+                metadata.put(
+                        MetadataKeys.CORRELATION, CorrelationIdFilter.current().orElse(command.getIdentifier()));
+            }
+            return command.andMetaData(metadata);
+        };
+        return configurer -> configurer.onInitialize(config ->
+                config.onStart(Integer.MIN_VALUE, () -> config.commandBus().registerDispatchInterceptor(interceptor)));
+    }
+
+    @Bean
+    ProcessorPositions processorPositions(JdbcTemplate jdbc, PlatformProperties properties) {
+        return new ProcessorPositions(jdbc, properties.schema());
+    }
+}

@@ -1,0 +1,89 @@
+package cn.qinqing.platform.security;
+
+import cn.qinqing.platform.web.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Every service is an OAuth2 resource server for the identity provider's JWTs, and default-deny: a request is let
+ * through only when the service's {@link AuthorizationPolicy} names its method and path and the caller's role.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@EnableWebSecurity
+public class ResourceServerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<String> roles = jwt.getClaimAsStringList(Actor.ROLES_CLAIM);
+            return roles == null
+                    ? List.<GrantedAuthority>of()
+                    : roles.stream()
+                            .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                            .toList();
+        });
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @ConditionalOnBean(AuthorizationPolicy.class)
+    SecurityFilterChain qinqingApiSecurity(
+            HttpSecurity http,
+            ObjectProvider<AuthorizationPolicy> policies,
+            JwtAuthenticationConverter converter,
+            ObjectMapper mapper)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll();
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
+                    requests.requestMatchers("/error").permitAll();
+                    policies.orderedStream()
+                            .flatMap(policy -> policy.rules().stream())
+                            .forEach(rule -> {
+                                var matcher = requests.requestMatchers(rule.method(), rule.pattern());
+                                if (rule.isPublic()) {
+                                    matcher.permitAll();
+                                } else {
+                                    matcher.hasAnyRole(rule.roles().stream()
+                                            .map(Enum::name)
+                                            .toArray(String[]::new));
+                                }
+                            });
+                    requests.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(Problems.entryPoint(mapper))
+                        .accessDeniedHandler(Problems.accessDenied(mapper)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(Problems.entryPoint(mapper))
+                        .accessDeniedHandler(Problems.accessDenied(mapper)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+}

@@ -1,0 +1,42 @@
+package cn.qinqing.platform.web;
+
+import cn.qinqing.platform.PlatformProperties;
+import cn.qinqing.platform.idempotency.IdempotencyKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Problem details, correlation ids, body limits and idempotency keys for every service's HTTP API. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class WebAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${qinqing.web.max-body-bytes:262144}") long maxBytes, ObjectMapper mapper) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, mapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    IdempotencyKeys idempotencyKeys(JdbcTemplate jdbc, PlatformProperties properties) {
+        return new IdempotencyKeys(jdbc, properties.schema());
+    }
+}
