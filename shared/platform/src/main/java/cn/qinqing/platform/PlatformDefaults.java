@@ -19,9 +19,14 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "qinqing-platform-defaults";
+    private static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon reads this one as a JVM system property only; these machines have no internet to report to
+        if (System.getProperty(UPDATE_CHECKER) == null) {
+            System.setProperty(UPDATE_CHECKER, "true");
+        }
         try {
             var defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource(SOURCE + ".properties"));
             environment.getPropertySources().addLast(new PropertiesPropertySource(SOURCE, defaults));
@@ -35,6 +40,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             flyway.put("spring.flyway.default-schema", schema);
             flyway.put("spring.flyway.create-schemas", "true");
             flyway.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+            // read models are queried by unqualified names in the service's own schema
+            flyway.put("spring.datasource.hikari.schema", schema);
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "-flyway", flyway));
         }
     }

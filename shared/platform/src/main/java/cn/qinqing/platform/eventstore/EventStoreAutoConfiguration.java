@@ -105,6 +105,12 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /** Recognises PostgreSQL's unique violations, which is how two writers of one aggregate are told apart. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(
             Serializer defaultSerializer,

@@ -1,5 +1,6 @@
 package cn.qinqing.platform.web;
 
+import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.idempotency.IdempotencyKeyReusedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
@@ -146,8 +148,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Somebody changed this since you read it: read it again and retry with its new ETag."));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
+    @ExceptionHandler({AggregateNotFoundException.class, NotAccessible.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no such resource."));
     }
@@ -166,6 +168,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "idempotency-key-reused",
                         "Idempotency-Key reused",
                         ex.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", "This already exists."));
     }
 
     @ExceptionHandler(RuleViolation.class)

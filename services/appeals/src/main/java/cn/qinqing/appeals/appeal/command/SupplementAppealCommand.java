@@ -1,0 +1,17 @@
+package cn.qinqing.appeals.appeal.command;
+
+import cn.qinqing.language.appeal.AttachmentRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** @param enterpriseId the enterprise of the caller: only the appeal's own enterprise may add to it */
+public record SupplementAppealCommand(
+        @TargetAggregateIdentifier UUID appealId,
+        @TargetAggregateVersion Long expectedVersion,
+        String enterpriseId,
+        String text,
+        List<AttachmentRef> attachments,
+        Instant supplementedAt) {}

@@ -1,0 +1,129 @@
+package cn.qinqing.appeals.appeal.query;
+
+import cn.qinqing.language.MetadataKeys;
+import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealSupplementedEvent;
+import cn.qinqing.language.appeal.AppealWithdrawnEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The enterprise's view of its appeals: one row per appeal and its timeline. Every write is idempotent (a row
+ * changes only for a newer aggregate version; timeline entries are keyed by event id), so a redelivered event or a
+ * replay leaves the same rows.
+ */
+@Component
+@ProcessingGroup(AppealProjection.GROUP)
+class AppealProjection {
+
+    static final String GROUP = "appeals-appeals";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+
+    AppealProjection(JdbcTemplate jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    @EventHandler
+    void on(AppealFiledEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        var meeting = event.meeting();
+        jdbc.update(
+                "INSERT INTO appeal_view (appeal_id, enterprise_id, title, description, category, urgency, source,"
+                        + " meeting_id, action_item_id, manual_dispatch, attachments, status, filed_at, updated_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'FILED', ?, ?, ?)"
+                        + " ON CONFLICT (appeal_id) DO NOTHING",
+                event.appealId(),
+                event.enterpriseId(),
+                event.title(),
+                event.description(),
+                event.category().name(),
+                event.urgency().name(),
+                event.source().name(),
+                meeting == null ? null : meeting.meetingId(),
+                meeting == null ? null : meeting.actionItemId(),
+                event.manualDispatch(),
+                json(event.attachments()),
+                Timestamp.from(event.filedAt()),
+                Timestamp.from(message.getTimestamp()),
+                version);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("title", event.title());
+        details.put("category", event.category());
+        details.put("urgency", event.urgency());
+        details.put("source", event.source());
+        timeline(event.appealId(), "FILED", details, message, token);
+    }
+
+    @EventHandler
+    void on(AppealSupplementedEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        jdbc.update(
+                "UPDATE appeal_view SET supplements = supplements + 1, updated_at = ?, version = ?"
+                        + " WHERE appeal_id = ? AND version < ?",
+                Timestamp.from(message.getTimestamp()),
+                version,
+                event.appealId(),
+                version);
+        timeline(
+                event.appealId(),
+                "SUPPLEMENTED",
+                Map.of("text", event.text(), "attachments", event.attachments().size()),
+                message,
+                token);
+    }
+
+    @EventHandler
+    void on(AppealWithdrawnEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        jdbc.update(
+                "UPDATE appeal_view SET status = 'WITHDRAWN', withdrawal_reason = ?, updated_at = ?, version = ?"
+                        + " WHERE appeal_id = ? AND version < ?",
+                event.reason(),
+                Timestamp.from(message.getTimestamp()),
+                version,
+                event.appealId(),
+                version);
+        timeline(event.appealId(), "WITHDRAWN", Map.of("reason", event.reason()), message, token);
+    }
+
+    private void timeline(
+            UUID appealId, String type, Map<String, Object> details, EventMessage<?> message, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO appeal_timeline (event_id, appeal_id, position, occurred_at, type, actor, role, details)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING",
+                message.getIdentifier(),
+                appealId,
+                token == null ? 0 : token.position().orElse(0),
+                Timestamp.from(message.getTimestamp()),
+                type,
+                message.getMetaData().get(MetadataKeys.ACTOR),
+                message.getMetaData().get(MetadataKeys.ROLE),
+                json(details));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM appeal_timeline");
+        jdbc.update("DELETE FROM appeal_view");
+    }
+}

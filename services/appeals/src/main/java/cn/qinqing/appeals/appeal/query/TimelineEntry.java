@@ -1,0 +1,8 @@
+package cn.qinqing.appeals.appeal.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One step in an appeal's history: what happened, when, and who did it in which role. */
+public record TimelineEntry(
+        String eventId, Instant occurredAt, String type, String actor, String role, JsonNode details) {}

@@ -1,0 +1,57 @@
+package cn.qinqing.appeals.demo;
+
+import cn.qinqing.appeals.enterprise.command.RegisterEnterpriseCommand;
+import cn.qinqing.language.IndustryChainPosition;
+import cn.qinqing.language.enterprise.Contact;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** The local profile's two demo enterprises, registered once (a second start finds them registered). */
+@Component
+@Profile("local")
+class DemoEnterprises {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEnterprises.class);
+
+    static final List<RegisterEnterpriseCommand> ENTERPRISES = List.of(
+            new RegisterEnterpriseCommand(
+                    "91150200MA0QA0001T",
+                    "包头青山光伏材料有限公司",
+                    IndustryChainPosition.WAFER,
+                    "青山区",
+                    new Contact("王经理", "0472-5550101", "contact-a@example.cn"),
+                    Instant.parse("2026-01-05T02:00:00Z")),
+            new RegisterEnterpriseCommand(
+                    "91150200MA0QB0002M",
+                    "包头稀土高新硅业有限公司",
+                    IndustryChainPosition.POLYSILICON,
+                    "稀土高新区",
+                    new Contact("李经理", "0472-5550202", "contact-b@example.cn"),
+                    Instant.parse("2026-01-06T02:00:00Z")));
+
+    private final CommandGateway commands;
+
+    DemoEnterprises(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        for (RegisterEnterpriseCommand enterprise : ENTERPRISES) {
+            try {
+                commands.sendAndWait(enterprise);
+                log.info("Registered demo enterprise {}", enterprise.name());
+            } catch (AggregateStreamCreationException alreadyRegistered) {
+                // registered by an earlier start
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package cn.qinqing.appeals.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qinqing.appeals.AppealsApiTestBase;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TokenValidationIT extends AppealsApiTestBase {
+
+    static Stream<Arguments> badTokens() {
+        return Stream.<Map.Entry<String, BiFunction<String, String, String>>>of(
+                        Map.entry("expired", tokens::expired),
+                        Map.entry("from another issuer", tokens::fromAnotherIssuer),
+                        Map.entry("signed by an unpublished key", tokens::signedByStranger),
+                        Map.entry("tampered after signing", tokens::tampered),
+                        Map.entry("unsigned (alg none)", tokens::unsigned))
+                .map(entry -> Arguments.of(entry.getKey(), entry.getValue().apply("user-a", "ENTERPRISE")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void aTokenThatIsNotValidIsUnauthorized(String kind, String token) {
+        long before = eventCount();
+        var read = api.get("/api/appeals").token(token).send();
+        var write = api.post("/api/appeals").token(token).body(appeal("不应被接受")).send();
+
+        assertThat(read.status()).isEqualTo(401);
+        assertThat(write.status()).isEqualTo(401);
+        assertThat(read.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void noTokenIsUnauthorized() {
+        var response = api.get("/api/appeals").send();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void anEndpointNobodyDeclaredIsRefused() {
+        assertThat(api.get("/api/appeals/" + java.util.UUID.randomUUID() + "/secrets")
+                        .token(admin)
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/actuator/env").token(admin).send().status()).isEqualTo(403);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() {
+        var doc = api.get("/v3/api-docs").send();
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.json().get("paths").has("/api/appeals")).isTrue();
+        assertThat(doc.json().get("paths").has("/api/appeals/{id}/withdrawal")).isTrue();
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        var response = api.get("/api/appeals").token(userA).send();
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
+    }
+}

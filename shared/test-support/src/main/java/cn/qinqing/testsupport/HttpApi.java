@@ -1,0 +1,139 @@
+package cn.qinqing.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A plain HTTP client for API tests: real requests over loopback, every status returned as it came (no exceptions
+ * for 4xx), JSON bodies parsed when there are any.
+ */
+public final class HttpApi {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public HttpApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public static HttpApi local(int port) {
+        return new HttpApi("http://127.0.0.1:" + port);
+    }
+
+    public Call get(String path) {
+        return new Call("GET", path);
+    }
+
+    public Call post(String path) {
+        return new Call("POST", path);
+    }
+
+    public Call put(String path) {
+        return new Call("PUT", path);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request being put together. */
+    public final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Call token(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        public Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** A JSON body: a string is sent as it is, anything else is serialized. */
+        public Call body(Object value) {
+            this.body = value instanceof String text ? text : json(value);
+            headers.putIfAbsent("Content-Type", "application/json");
+            return this;
+        }
+
+        public Response send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** What came back. */
+    public record Response(HttpResponse<String> raw) {
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String text() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            String text = raw.body();
+            if (text == null || text.isBlank()) {
+                return MissingNode.getInstance();
+            }
+            try {
+                return MAPPER.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status() + "): " + text, e);
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + raw.body();
+        }
+    }
+}
