@@ -1,0 +1,44 @@
+package cn.qinqing.identity.config;
+
+import cn.qinqing.identity.login.LoginAuthentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everything that is not an authorization server endpoint: the login form, static assets and the health check are
+ * public; the rest needs a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfig {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webFilterChain(HttpSecurity http, LoginAuthentication login) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationManager(login.manager())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        SecurityHeaders.apply(http);
+        return http.build();
+    }
+
+    /** Hashes passwords and client secrets with bcrypt, tagged ({bcrypt}) so that a later encoder can take over. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,186 @@
+package cn.qinqing.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationCodeFlowIT extends RunningIdentityServer {
+
+    private final Browser browser = new Browser();
+
+    private HttpResponse<String> exchangeForCli(String code, String verifier) {
+        return browser.postForm(
+                BASE + "/oauth2/token",
+                Map.of(
+                        "grant_type", "authorization_code",
+                        "code", code,
+                        "redirect_uri", CLI_REDIRECT,
+                        "client_id", "qinqing-cli",
+                        "code_verifier", verifier));
+    }
+
+    @Test
+    void cliSignsAnEnterpriseUserInWithPkceAndGetsTokensNamingTheirEnterprise() throws Exception {
+        Pkce pkce = Pkce.create();
+
+        URI callback = signInThroughAuthorize(
+                browser, authorizeUrl("qinqing-cli", CLI_REDIRECT, "state-1", pkce), "enterprise-a", DEMO_PASSWORD);
+
+        assertThat(callback.toString()).startsWith(CLI_REDIRECT + "?");
+        assertThat(queryParameter(callback, "state")).isEqualTo("state-1");
+        String code = queryParameter(callback, "code");
+        assertThat(code).isNotBlank();
+
+        HttpResponse<String> response = exchangeForCli(code, pkce.verifier());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Object> tokens = json(response);
+
+        JWTClaimsSet access = verified((String) tokens.get("access_token"));
+        assertThat(access.getIssuer()).isEqualTo(BASE);
+        assertThat(access.getSubject()).isEqualTo("enterprise-a");
+        assertThat(access.getStringListClaim("roles")).containsExactly("ENTERPRISE");
+        assertThat(access.getStringClaim("enterprise_id")).isEqualTo("91150200MA0QA0001T");
+        assertThat(access.getClaim("department_id")).isNull();
+        assertThat(access.getStringClaim("name")).contains("包头青山光伏材料有限公司");
+
+        JWTClaimsSet id = verified((String) tokens.get("id_token"));
+        assertThat(id.getSubject()).isEqualTo("enterprise-a");
+        assertThat(id.getAudience()).containsExactly("qinqing-cli");
+        assertThat(id.getStringListClaim("roles")).containsExactly("ENTERPRISE");
+        assertThat(id.getStringClaim("enterprise_id")).isEqualTo("91150200MA0QA0001T");
+        assertThat(id.getStringClaim("preferred_username")).isEqualTo("enterprise-a");
+
+        // Spring Authorization Server gives public clients no refresh token: the CLI signs in again
+        assertThat(tokens).doesNotContainKey("refresh_token");
+    }
+
+    @Test
+    void aCodeIsWorthNothingWithoutItsVerifierAndServesOnlyOnce() {
+        Pkce pkce = Pkce.create();
+        URI callback = signInThroughAuthorize(
+                browser, authorizeUrl("qinqing-cli", CLI_REDIRECT, "state-2", pkce), "enterprise-b", DEMO_PASSWORD);
+        String code = queryParameter(callback, "code");
+
+        HttpResponse<String> wrongVerifier = exchangeForCli(code, Pkce.create().verifier());
+        assertThat(wrongVerifier.statusCode()).isEqualTo(400);
+        assertThat(json(wrongVerifier)).containsEntry("error", "invalid_grant").doesNotContainKey("access_token");
+
+        HttpResponse<String> rightVerifier = exchangeForCli(code, pkce.verifier());
+        assertThat(rightVerifier.statusCode()).as(rightVerifier.body()).isEqualTo(200);
+
+        HttpResponse<String> replayed = exchangeForCli(code, pkce.verifier());
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(json(replayed)).containsEntry("error", "invalid_grant").doesNotContainKey("access_token");
+    }
+
+    @Test
+    void theCliMustUsePkce() {
+        // signed in already, so the authorize endpoint answers at once
+        signInThroughAuthorize(
+                browser,
+                authorizeUrl("qinqing-cli", CLI_REDIRECT, "state-3", Pkce.create()),
+                "dispatcher",
+                DEMO_PASSWORD);
+
+        HttpResponse<String> withoutChallenge = browser.get(authorizeUrl("qinqing-cli", CLI_REDIRECT, "state-4", null));
+
+        URI answer = URI.create(Browser.location(withoutChallenge));
+        assertThat(queryParameter(answer, "error")).isEqualTo("invalid_request");
+        assertThat(queryParameter(answer, "code")).isNull();
+    }
+
+    @Test
+    void aRedirectUriThatIsNotRegisteredGetsNoCode() {
+        HttpResponse<String> response =
+                browser.get(authorizeUrl("qinqing-cli", "http://127.0.0.1:9999/evil", "state-5", Pkce.create()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void portalSignsAnOfficialInRefreshesAndReadsUserInfo() throws Exception {
+        Pkce pkce = Pkce.create();
+        URI callback = signInThroughAuthorize(
+                browser, authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-6", pkce), "official", DEMO_PASSWORD);
+        assertThat(callback.toString()).startsWith(PORTAL_REDIRECT + "?");
+
+        HttpResponse<String> response = browser.postForm(
+                BASE + "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        queryParameter(callback, "code"),
+                        "redirect_uri",
+                        PORTAL_REDIRECT,
+                        "code_verifier",
+                        pkce.verifier()),
+                basic("qinqing-portal", DEMO_PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Object> tokens = json(response);
+        JWTClaimsSet access = verified((String) tokens.get("access_token"));
+        assertThat(access.getSubject()).isEqualTo("official");
+        assertThat(access.getStringListClaim("roles")).containsExactly("OFFICIAL");
+        assertThat(access.getStringClaim("department_id")).isEqualTo("industry-it");
+        assertThat(access.getClaim("enterprise_id")).isNull();
+        assertThat((String) tokens.get("refresh_token")).isNotBlank();
+
+        HttpResponse<String> refreshed = browser.postForm(
+                BASE + "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
+                basic("qinqing-portal", DEMO_PASSWORD));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String newAccessToken = (String) json(refreshed).get("access_token");
+        assertThat(newAccessToken).isNotEqualTo(tokens.get("access_token"));
+        JWTClaimsSet renewed = verified(newAccessToken);
+        assertThat(renewed.getSubject()).isEqualTo("official");
+        assertThat(renewed.getStringListClaim("roles")).containsExactly("OFFICIAL");
+        assertThat(renewed.getStringClaim("department_id")).isEqualTo("industry-it");
+
+        HttpResponse<String> userInfo = browser.getJson(BASE + "/userinfo", newAccessToken);
+        assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+        assertThat(json(userInfo))
+                .containsEntry("sub", "official")
+                .containsEntry("roles", java.util.List.of("OFFICIAL"))
+                .containsEntry("department_id", "industry-it");
+        assertThat(json(userInfo).get("name")).asString().contains("工业和信息化局");
+    }
+
+    @Test
+    void aDepartmentHeadIsALeaderOfThatDepartmentAndTheDeputyMayorOfNone() throws Exception {
+        JWTClaimsSet head = accessTokenOf("head-industry-it");
+        assertThat(head.getStringListClaim("roles")).containsExactly("LEADER");
+        assertThat(head.getStringClaim("department_id")).isEqualTo("industry-it");
+
+        JWTClaimsSet deputyMayor = accessTokenOf("leader");
+        assertThat(deputyMayor.getStringListClaim("roles")).containsExactly("LEADER");
+        assertThat(deputyMayor.getClaim("department_id")).isNull();
+    }
+
+    private JWTClaimsSet accessTokenOf(String username) {
+        Browser own = new Browser();
+        Pkce pkce = Pkce.create();
+        URI callback = signInThroughAuthorize(
+                own, authorizeUrl("qinqing-cli", CLI_REDIRECT, "s", pkce), username, DEMO_PASSWORD);
+        HttpResponse<String> response = own.postForm(
+                BASE + "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        queryParameter(callback, "code"),
+                        "redirect_uri",
+                        CLI_REDIRECT,
+                        "client_id",
+                        "qinqing-cli",
+                        "code_verifier",
+                        pkce.verifier()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return verified((String) json(response).get("access_token"));
+    }
+}

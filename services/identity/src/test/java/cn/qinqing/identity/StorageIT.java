@@ -1,0 +1,102 @@
+package cn.qinqing.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class StorageIT extends RunningIdentityServer {
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Test
+    void passwordsAreStoredAsBcryptHashesOnly() {
+        List<Map<String, Object>> users = jdbc.queryForList("SELECT username, password_hash FROM users");
+
+        assertThat(users).hasSize(15);
+        for (Map<String, Object> user : users) {
+            String hash = (String) user.get("password_hash");
+            assertThat(hash).as((String) user.get("username")).startsWith("{bcrypt}$2");
+            assertThat(hash).doesNotContain(DEMO_PASSWORD);
+            assertThat(passwordEncoder.matches(DEMO_PASSWORD, hash)).isTrue();
+        }
+    }
+
+    @Test
+    void clientSecretsAreStoredHashedAndThePublicClientHasNone() {
+        Map<String, String> secrets = new java.util.HashMap<>();
+        jdbc.query("SELECT client_id, client_secret FROM oauth2_registered_client", rs -> {
+            secrets.put(rs.getString("client_id"), rs.getString("client_secret"));
+        });
+
+        assertThat(secrets)
+                .containsOnlyKeys(
+                        "qinqing-cli",
+                        "qinqing-portal",
+                        "enterprise-a-client",
+                        "enterprise-b-client",
+                        "supervisor-client");
+        assertThat(secrets.get("qinqing-cli")).isNull();
+        secrets.forEach((client, secret) -> {
+            if (secret != null) {
+                assertThat(secret).as(client).startsWith("{bcrypt}$2").doesNotContain(DEMO_PASSWORD);
+                assertThat(passwordEncoder.matches(DEMO_PASSWORD, secret)).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void theClientBindingIsStoredInTheClientSettings() {
+        String settings = jdbc.queryForObject(
+                "SELECT client_settings FROM oauth2_registered_client WHERE client_id = 'enterprise-a-client'",
+                String.class);
+
+        assertThat(settings)
+                .contains("\"settings.qinqing.role\":\"ENTERPRISE\"")
+                .contains("\"settings.qinqing.enterprise-id\":\"91150200MA0QA0001T\"");
+    }
+
+    @Test
+    void anotherInstanceOnTheSameDatabaseSignsWithTheSameKeyAndSeedsNothingTwice() throws Exception {
+        String token = (String) json(new Browser()
+                        .postForm(
+                                BASE + "/oauth2/token",
+                                Map.of("grant_type", "client_credentials"),
+                                basic("enterprise-a-client", DEMO_PASSWORD)))
+                .get("access_token");
+        String kid = (String) ((Map<?, ?>) ((List<?>) json(new Browser().getJson(BASE + "/oauth2/jwks", null))
+                                .get("keys"))
+                        .get(0))
+                .get("kid");
+
+        // a restart, or a second instance: a new application on the same database (the test support points it there)
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IdentityApplication.class)
+                .profiles("local")
+                .properties("server.port=0", "qinqing.identity.issuer=" + BASE)
+                .run()) {
+            int port = ((WebServerApplicationContext) restarted).getWebServer().getPort();
+            String restartedJwks = "http://127.0.0.1:" + port + "/oauth2/jwks";
+
+            Map<?, ?> key = (Map<?, ?>)
+                    ((List<?>) json(new Browser().getJson(restartedJwks, null)).get("keys")).get(0);
+            assertThat(key.get("kid")).isEqualTo(kid);
+            JWTClaimsSet claims = verified(token, restartedJwks);
+            assertThat(claims.getSubject()).isEqualTo("enterprise-a-client");
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class))
+                .isEqualTo(15);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM oauth2_registered_client", Integer.class))
+                .isEqualTo(5);
+    }
+}
