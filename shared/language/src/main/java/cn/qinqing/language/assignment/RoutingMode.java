@@ -1,0 +1,11 @@
+package cn.qinqing.language.assignment;
+
+/** How a department came to hold an appeal. */
+public enum RoutingMode {
+    /** The routing rules in force chose the department (自动派单). */
+    AUTOMATIC,
+    /** A dispatcher chose it from the queue (人工派单). */
+    MANUAL,
+    /** A dispatcher replaced an earlier route (改派). */
+    OVERRIDE
+}
