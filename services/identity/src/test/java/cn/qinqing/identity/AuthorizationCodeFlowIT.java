@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriComponentsBuilder;
 
 class AuthorizationCodeFlowIT extends RunningIdentityServer {
 
@@ -94,16 +96,18 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
     }
 
     @Test
-    void aRedirectUriThatIsNotRegisteredGetsNoCode() {
+    void aRedirectUriThatIsNotRegisteredGetsNoCodeButAnErrorPage() {
         HttpResponse<String> response =
                 browser.get(authorizeUrl("qinqing-cli", "http://127.0.0.1:9999/evil", "state-5", Pkce.create()));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Location")).isEmpty();
+        // the person sees the service's own page, in Chinese, not a framework's
+        assertThat(response.body()).contains("请求未能完成").contains("(400)").doesNotContain("Whitelabel");
     }
 
     @Test
-    void portalSignsAnOfficialInRefreshesAndReadsUserInfo() throws Exception {
+    void portalSignsAnOfficialInRefreshesReadsUserInfoAndSignsOut() throws Exception {
         Pkce pkce = Pkce.create();
         URI callback = signInThroughAuthorize(
                 browser, authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-6", pkce), "official", DEMO_PASSWORD);
@@ -135,7 +139,8 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
                 Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
                 basic("qinqing-portal", DEMO_PASSWORD));
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        String newAccessToken = (String) json(refreshed).get("access_token");
+        Map<String, Object> renewedTokens = json(refreshed);
+        String newAccessToken = (String) renewedTokens.get("access_token");
         assertThat(newAccessToken).isNotEqualTo(tokens.get("access_token"));
         JWTClaimsSet renewed = verified(newAccessToken);
         assertThat(renewed.getSubject()).isEqualTo("official");
@@ -146,9 +151,25 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
         assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
         assertThat(json(userInfo))
                 .containsEntry("sub", "official")
-                .containsEntry("roles", java.util.List.of("OFFICIAL"))
+                .containsEntry("roles", List.of("OFFICIAL"))
                 .containsEntry("department_id", "industry-it");
         assertThat(json(userInfo).get("name")).asString().contains("工业和信息化局");
+
+        // RP-initiated logout with the latest ID token (a refresh replaces it): the portal sends the browser here and
+        // gets it back at its registered address
+        HttpResponse<String> logout = browser.get(UriComponentsBuilder.fromUriString(BASE + "/connect/logout")
+                .queryParam("id_token_hint", renewedTokens.get("id_token"))
+                .queryParam("post_logout_redirect_uri", "http://localhost:8080/")
+                .queryParam("state", "bye")
+                .build()
+                .toUriString());
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(logout)).isEqualTo("http://localhost:8080/?state=bye");
+        HttpResponse<String> afterLogout =
+                browser.get(authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-7", Pkce.create()));
+        assertThat(Browser.location(afterLogout))
+                .as("signed out: asked to log in again")
+                .endsWith("/login");
     }
 
     @Test
