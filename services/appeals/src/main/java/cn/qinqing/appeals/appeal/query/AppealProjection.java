@@ -4,6 +4,11 @@ import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
+import cn.qinqing.language.assignment.AppealDispatchedEvent;
+import cn.qinqing.language.assignment.AppealQueuedForDispatchEvent;
+import cn.qinqing.language.assignment.AppealReturnedEvent;
+import cn.qinqing.language.assignment.AppealSignedForEvent;
+import cn.qinqing.language.assignment.AppealTransferredEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -96,6 +101,55 @@ class AppealProjection {
                 event.appealId(),
                 version);
         timeline(event.appealId(), "WITHDRAWN", Map.of("reason", event.reason()), message, token);
+    }
+
+    // What the city did with the appeal, as the enterprise may see it: which department holds it, never which official.
+
+    @EventHandler
+    void on(AppealQueuedForDispatchEvent event, EventMessage<?> message, TrackingToken token) {
+        holder(event.appealId(), "FILED", null, message);
+        timeline(event.appealId(), "QUEUED_FOR_DISPATCH", Map.of("reason", event.reason()), message, token);
+    }
+
+    @EventHandler
+    void on(AppealDispatchedEvent event, EventMessage<?> message, TrackingToken token) {
+        holder(event.appealId(), "DISPATCHED", event.departmentId(), message);
+        timeline(event.appealId(), "DISPATCHED", Map.of("departmentId", event.departmentId()), message, token);
+    }
+
+    @EventHandler
+    void on(AppealSignedForEvent event, EventMessage<?> message, TrackingToken token) {
+        holder(event.appealId(), "SIGNED_FOR", event.departmentId(), message);
+        timeline(event.appealId(), "SIGNED_FOR", Map.of("departmentId", event.departmentId()), message, token);
+    }
+
+    @EventHandler
+    void on(AppealTransferredEvent event, EventMessage<?> message, TrackingToken token) {
+        holder(event.appealId(), "DISPATCHED", event.toDepartmentId(), message);
+        timeline(
+                event.appealId(),
+                "TRANSFERRED",
+                Map.of("fromDepartmentId", event.fromDepartmentId(), "departmentId", event.toDepartmentId()),
+                message,
+                token);
+    }
+
+    @EventHandler
+    void on(AppealReturnedEvent event, EventMessage<?> message, TrackingToken token) {
+        holder(event.appealId(), "FILED", null, message);
+        timeline(
+                event.appealId(), "RETURNED_TO_DISPATCH", Map.of("departmentId", event.departmentId()), message, token);
+    }
+
+    /** Who holds the appeal now; a withdrawn or closed appeal keeps its final status. */
+    private void holder(UUID appealId, String status, String department, EventMessage<?> message) {
+        jdbc.update(
+                "UPDATE appeal_view SET status = ?, holding_department = ?, updated_at = ?"
+                        + " WHERE appeal_id = ? AND status NOT IN ('WITHDRAWN', 'CLOSED')",
+                status,
+                department,
+                Timestamp.from(message.getTimestamp()),
+                appealId);
     }
 
     private void timeline(

@@ -166,9 +166,14 @@ class AppealController {
     @GetMapping("/{id}/timeline")
     ResponseEntity<List<TimelineEntry>> timeline(@PathVariable UUID id) {
         visible(id);
+        List<TimelineEntry> timeline = appeals.timeline(id);
+        if (Actor.require().is(Role.ENTERPRISE)) {
+            // the enterprise sees which department acted, never which official
+            timeline = timeline.stream().map(TimelineEntry::withoutCityStaff).toList();
+        }
         return ResponseEntity.ok()
                 .header(FRESHNESS, positions.describe(Appeals.PROCESSING_GROUP))
-                .body(appeals.timeline(id));
+                .body(timeline);
     }
 
     @PostMapping(path = "/{id}/supplements", consumes = MediaType.APPLICATION_JSON_VALUE)
