@@ -26,6 +26,7 @@ class DiscoveryIT extends RunningIdentityServer {
         assertThat(discovery.get("end_session_endpoint")).isEqualTo(BASE + "/connect/logout");
         assertThat((List<Object>) discovery.get("code_challenge_methods_supported"))
                 .contains("S256");
+        assertThat((List<Object>) discovery.get("ui_locales_supported")).containsExactly("zh-CN", "en");
         assertThat((List<Object>) discovery.get("id_token_signing_alg_values_supported"))
                 .contains("RS256");
     }

@@ -52,6 +52,19 @@ class LoginPageIT extends RunningIdentityServer {
     }
 
     @Test
+    void followsTheClientsUiLocalesUntilTheVisitorChoosesHere() {
+        String authorize =
+                authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-l", Pkce.create()) + "&ui_locales=en-US";
+
+        HttpResponse<String> page = browser.follow(browser.get(authorize));
+        assertThat(page.body()).contains("<html lang=\"en\">").contains(">User name<");
+
+        browser.get(BASE + "/login?lang=zh-CN");
+        HttpResponse<String> chosen = browser.follow(browser.get(authorize));
+        assertThat(chosen.body()).as("the visitor's own choice wins").contains(">用户名<");
+    }
+
+    @Test
     void stylesheetIsPublic() {
         HttpResponse<String> css = browser.get(BASE + "/css/identity.css");
 

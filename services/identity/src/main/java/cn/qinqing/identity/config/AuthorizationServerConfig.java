@@ -40,8 +40,10 @@ class AuthorizationServerConfig {
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(
                         authorizationServer,
-                        server -> server.oidc(
-                                oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoClaims))))
+                        server -> server.oidc(oidc -> oidc.providerConfigurationEndpoint(
+                                        discovery -> discovery.providerConfigurationCustomizer(configuration ->
+                                                configuration.claim("ui_locales_supported", LocaleConfig.SUPPORTED)))
+                                .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoClaims))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // a person who is not signed in yet is sent to the login page; API callers get 401
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
