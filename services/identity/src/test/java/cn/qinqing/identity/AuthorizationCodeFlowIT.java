@@ -173,6 +173,55 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
     }
 
     @Test
+    void aDisabledUserCanNeitherSignInNorRefresh() {
+        Pkce pkce = Pkce.create();
+        URI callback = signInThroughAuthorize(
+                browser,
+                authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-d", pkce),
+                "official-dev-reform",
+                DEMO_PASSWORD);
+        Map<String, Object> tokens = json(browser.postForm(
+                BASE + "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        queryParameter(callback, "code"),
+                        "redirect_uri",
+                        PORTAL_REDIRECT,
+                        "code_verifier",
+                        pkce.verifier()),
+                basic("qinqing-portal", DEMO_PASSWORD)));
+        assertThat((String) tokens.get("refresh_token")).isNotBlank();
+
+        jdbc.update("UPDATE users SET enabled = false WHERE username = 'official-dev-reform'");
+        try {
+            HttpResponse<String> refreshed = browser.postForm(
+                    BASE + "/oauth2/token",
+                    Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
+                    basic("qinqing-portal", DEMO_PASSWORD));
+            assertThat(refreshed.statusCode()).isEqualTo(400);
+            assertThat(json(refreshed)).containsEntry("error", "invalid_grant").doesNotContainKey("access_token");
+
+            Browser another = new Browser();
+            HttpResponse<String> page = another.follow(
+                    another.get(authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-e", Pkce.create())));
+            HttpResponse<String> login = another.postForm(
+                    BASE + "/login",
+                    Map.of(
+                            "username",
+                            "official-dev-reform",
+                            "password",
+                            DEMO_PASSWORD,
+                            "_csrf",
+                            Browser.csrfToken(page.body())));
+            assertThat(Browser.location(login)).endsWith("/login?error");
+        } finally {
+            jdbc.update("UPDATE users SET enabled = true WHERE username = 'official-dev-reform'");
+        }
+    }
+
+    @Test
     void aDepartmentHeadIsALeaderOfThatDepartmentAndTheDeputyMayorOfNone() throws Exception {
         JWTClaimsSet head = accessTokenOf("head-industry-it");
         assertThat(head.getStringListClaim("roles")).containsExactly("LEADER");
