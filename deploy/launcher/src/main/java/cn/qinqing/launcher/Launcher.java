@@ -1,0 +1,391 @@
+package cn.qinqing.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The README's run command ({@code ./deploy/run.sh}): PostgreSQL, then identity, then every other built service, each
+ * as its own process; prints where everything is once all are healthy; Ctrl-C (or SIGTERM) stops the services and then
+ * PostgreSQL.
+ */
+public final class Launcher {
+
+    static final List<String> DEMO_USERS =
+            List.of("enterprise-a", "enterprise-b", "dispatcher", "official", "leader", "supervisor", "admin");
+    static final String DEMO_PASSWORD = "qinqing-demo";
+
+    private static final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    private final LauncherOptions options;
+    private final Path run;
+    private final AtomicReference<Platform> platform = new AtomicReference<>();
+    private final AtomicReference<EmbeddedDatabase> embedded = new AtomicReference<>();
+    private final long begin = System.nanoTime();
+
+    private Launcher(LauncherOptions options) {
+        this.options = options;
+        this.run = options.root().resolve(".run");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            out.print(LauncherOptions.usage());
+            return;
+        }
+        System.exit(new Launcher(options).run());
+    }
+
+    private int run() {
+        try {
+            Files.createDirectories(run.resolve("pids"));
+            refuseSecondLauncher();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "qinqing-launcher-stop"));
+            stopLeftovers();
+
+            List<ServiceDefinition> services = servicesToStart();
+            checkPortsAreFree(services);
+            Database database = database();
+            long databaseReady = System.nanoTime();
+
+            Platform.Builder builder = Platform.builder(options.root());
+            ServiceCatalog.ALL.forEach(service -> builder.port(service.name(), port(service)));
+            Platform started = builder.database(database)
+                    .services(services)
+                    .runDirectory(run)
+                    .timeout(options.timeout())
+                    .javaOptions(options.javaOptions())
+                    .progress(message -> out.println("  " + message))
+                    .onUnexpectedExit(this::reportUnexpectedExit)
+                    .build();
+            platform.set(started);
+            started.start();
+            for (RunningService service : started.services()) {
+                Files.writeString(pidFile(service.name()), Long.toString(service.pid()));
+            }
+            printSummary(started, database, databaseReady);
+        } catch (PlatformStartException e) {
+            out.println();
+            out.println("FAILED: " + e.getMessage());
+            if (e.log() != null) {
+                printTail(e.log(), 20);
+            }
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            out.println();
+            out.println("FAILED: " + e.getMessage());
+            return 1;
+        }
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private void refuseSecondLauncher() throws IOException {
+        Path pidFile = run.resolve("launcher.pid");
+        Optional<ProcessHandle> other = readPid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> commandLineContains(process, "qinqing-launcher"));
+        if (other.isPresent() && other.get().pid() != ProcessHandle.current().pid()) {
+            throw new IllegalStateException("Qinqing is already running from this directory (launcher pid "
+                    + other.get().pid() + "); stop it with Ctrl-C or kill "
+                    + other.get().pid());
+        }
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /** Services and PostgreSQL that an earlier launcher left running when it was killed without a chance to stop them. */
+    private void stopLeftovers() throws IOException {
+        for (ServiceDefinition service : ServiceCatalog.ALL) {
+            Path pidFile = pidFile(service.name());
+            String jarName = Path.of(service.jar()).getFileName().toString();
+            Optional<ProcessHandle> leftover = readPid(pidFile)
+                    .flatMap(ProcessHandle::of)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> commandLineContains(process, jarName));
+            if (leftover.isPresent()) {
+                out.println("  stopping " + service.name() + " left running by an earlier run (pid "
+                        + leftover.get().pid() + ")");
+                stop(leftover.get());
+            }
+            Files.deleteIfExists(pidFile);
+        }
+        clearJarCopies();
+        Path postmaster = run.resolve("postgres/postmaster.pid");
+        Optional<ProcessHandle> postgres = readPid(postmaster)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> commandLineContains(process, "postgres"));
+        if (postgres.isPresent()
+                && !options.noEmbedded()
+                && options.databaseUrl().isEmpty()) {
+            out.println("  stopping PostgreSQL left running by an earlier run (pid "
+                    + postgres.get().pid() + ")");
+            try {
+                // SIGINT is PostgreSQL's fast shutdown: end sessions, flush, stop
+                new ProcessBuilder("kill", "-INT", Long.toString(postgres.get().pid()))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
+                postgres.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                stop(postgres.get());
+            }
+        }
+    }
+
+    /** Copies of jars that a killed launcher could not delete; no process of ours uses them any more. */
+    private void clearJarCopies() throws IOException {
+        Path jars = run.resolve("jars");
+        if (!Files.isDirectory(jars)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(jars)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private List<ServiceDefinition> servicesToStart() {
+        List<ServiceDefinition> wanted = options.only()
+                .map(names -> ServiceCatalog.named(names.toArray(String[]::new)))
+                .orElse(ServiceCatalog.ALL);
+        List<ServiceDefinition> built = new ArrayList<>();
+        List<String> notBuilt = new ArrayList<>();
+        for (ServiceDefinition service : wanted) {
+            if (service.isBuiltIn(options.root())) {
+                built.add(service);
+            } else {
+                notBuilt.add(service.name());
+            }
+        }
+        if (!notBuilt.isEmpty()) {
+            out.println("  not built yet, skipped: " + String.join(", ", notBuilt));
+        }
+        if (built.isEmpty()) {
+            throw new IllegalStateException(
+                    "No service is built; run ./deploy/run.sh (it builds) or ./mvnw -B -DskipTests install");
+        }
+        return built;
+    }
+
+    private void checkPortsAreFree(List<ServiceDefinition> services) {
+        for (ServiceDefinition service : services) {
+            if (answers(port(service))) {
+                throw new IllegalStateException("Port " + port(service) + " of " + service.name()
+                        + " is already in use; is another Qinqing (or another program) running?"
+                        + " (--port-offset=N moves every service)");
+            }
+        }
+    }
+
+    private int port(ServiceDefinition service) {
+        return service.port() + options.portOffset();
+    }
+
+    private Database database() {
+        if (options.databaseUrl().isPresent()) {
+            Database database =
+                    new Database(options.databaseUrl().get(), options.databaseUser(), options.databasePassword());
+            try (var ignored = database.connect()) {
+                out.println("  using PostgreSQL at " + database.displayUrl());
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "Cannot connect to " + database.displayUrl() + " as " + database.user() + ": " + e.getMessage(),
+                        e);
+            }
+            return database;
+        }
+        if (options.noEmbedded()) {
+            Database database = Database.createIfMissing(
+                    LauncherOptions.MACHINE_SERVER,
+                    options.databaseUser(),
+                    options.databasePassword(),
+                    EmbeddedDatabase.DATABASE);
+            out.println("  using the machine's PostgreSQL: " + database.displayUrl());
+            return database;
+        }
+        int port = options.postgresPort();
+        if (answers(port)) {
+            throw new IllegalStateException("Port " + port + " for the embedded PostgreSQL is in use; choose another"
+                    + " with --postgres-port=PORT (or QINQING_POSTGRES_PORT)");
+        }
+        Path data = run.resolve("postgres");
+        boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+        out.println("  starting PostgreSQL on port " + port + (fresh ? " (first run: creating " : " (data in ")
+                + options.root().relativize(data) + ")");
+        long start = System.nanoTime();
+        EmbeddedDatabase database = EmbeddedDatabase.start(data, port, run.resolve("logs/postgres.log"));
+        embedded.set(database);
+        out.printf("  PostgreSQL ready after %.1f s%n", seconds(System.nanoTime() - start));
+        return database.database();
+    }
+
+    private void printSummary(Platform started, Database database, long databaseReady) {
+        RunningService identity = started.services().stream()
+                .filter(service -> service.definition().isIdentity())
+                .findFirst()
+                .orElse(null);
+        out.println();
+        out.println("Qinqing 亲清 is running.");
+        out.println();
+        for (RunningService service : started.services()) {
+            out.printf("  %-11s %-24s %s%n", service.name(), service.baseUrl(), hint(service));
+        }
+        out.println();
+        if (identity != null) {
+            out.println("  OpenID Connect issuer  " + started.issuer());
+            out.println("  discovery              " + started.issuer() + "/.well-known/openid-configuration");
+        }
+        out.println("  database               " + database.displayUrl()
+                + (embedded.get() != null ? "  (embedded, data in .run/postgres)" : ""));
+        out.println("  logs                   " + options.root().relativize(run.resolve("logs")) + "/<service>.log");
+        out.println();
+        out.println("  demo logins (password " + DEMO_PASSWORD + "): " + String.join(", ", DEMO_USERS));
+        out.println();
+        out.printf(
+                "  healthy %.1f s after launch (PostgreSQL %.1f s, services %.1f s)%n",
+                seconds(System.nanoTime() - begin),
+                seconds(databaseReady - begin),
+                started.startupTime().toMillis() / 1000.0);
+        out.println("  Ctrl-C stops everything.");
+    }
+
+    private static String hint(RunningService service) {
+        if (service.name().equals("portal")) {
+            return "start here";
+        }
+        if (service.definition().isIdentity()) {
+            return "OpenID Connect provider, sign-in page";
+        }
+        return "OpenAPI " + service.url("/v3/api-docs");
+    }
+
+    private void reportUnexpectedExit(RunningService service, int exitCode) {
+        out.println();
+        out.println("!! " + service.name() + " stopped unexpectedly (exit code " + exitCode + "); last lines of "
+                + service.log() + ":");
+        printTail(service.log(), 20);
+        Platform started = platform.get();
+        if (started != null && started.services().stream().noneMatch(RunningService::isAlive)) {
+            out.println("!! no service is running any more; stopping");
+            new Thread(() -> System.exit(1), "qinqing-launcher-exit").start();
+        }
+    }
+
+    private void shutDown() {
+        Platform started = platform.get();
+        EmbeddedDatabase database = embedded.get();
+        if (started != null || database != null) {
+            out.println();
+            out.println("Stopping Qinqing...");
+        }
+        if (started != null) {
+            started.stop();
+        }
+        if (database != null) {
+            database.close();
+            out.println("  stopped PostgreSQL");
+        }
+        try {
+            for (ServiceDefinition service : ServiceCatalog.ALL) {
+                Files.deleteIfExists(pidFile(service.name()));
+            }
+            Files.deleteIfExists(run.resolve("launcher.pid"));
+        } catch (IOException e) {
+            // a stale pid file is checked against the process's command line next time
+        }
+        if (started != null || database != null) {
+            out.println("Stopped.");
+        }
+    }
+
+    private Path pidFile(String service) {
+        return run.resolve("pids").resolve(service + ".pid");
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(Long.parseLong(Files.readAllLines(file).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean commandLineContains(ProcessHandle process, String text) {
+        return process.info().commandLine().map(line -> line.contains(text)).orElse(false);
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first error the log names (often the cause; stack traces bury it), then the log's last lines. */
+    private static void printTail(Path log, int lines) {
+        try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> content = all.toList();
+            int from = Math.max(0, content.size() - lines);
+            content.subList(0, from).stream()
+                    .filter(line -> line.contains(" ERROR ") || line.startsWith("Error"))
+                    .findFirst()
+                    .ifPresent(error -> {
+                        out.println("    | " + error);
+                        out.println("    | ...");
+                    });
+            content.subList(from, content.size()).forEach(line -> out.println("    | " + line));
+        } catch (IOException | RuntimeException e) {
+            out.println("    (cannot read " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return Duration.ofNanos(nanos).toMillis() / 1000.0;
+    }
+}
