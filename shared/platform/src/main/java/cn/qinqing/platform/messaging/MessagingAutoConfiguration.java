@@ -1,22 +1,35 @@
 package cn.qinqing.platform.messaging;
 
 import cn.qinqing.language.MetadataKeys;
+import cn.qinqing.language.Role;
 import cn.qinqing.platform.PlatformProperties;
 import cn.qinqing.platform.security.Actor;
+import cn.qinqing.platform.security.AuthorizationPolicy;
+import cn.qinqing.platform.security.EndpointRule;
 import cn.qinqing.platform.web.CorrelationIdFilter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * segments, every command carries who sent it and on whose request, and every event inherits that metadata plus the
  * id of the message that caused it.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class)
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@Import(DeadLetterAdmin.class)
 @ConditionalOnClass(CommandBus.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class MessagingAutoConfiguration {
@@ -32,15 +46,18 @@ public class MessagingAutoConfiguration {
     @Bean
     ConfigurerModule qinqingProcessorDefaults(PlatformProperties properties) {
         PlatformProperties.Processing processing = properties.processing();
-        return configurer ->
-                configurer.eventProcessing(eventProcessing -> eventProcessing.usingPooledStreamingEventProcessors(
-                        (config, builder) -> builder.batchSize(processing.batchSize())
-                                .initialSegmentCount(processing.segments())
-                                .maxClaimedSegments(Math.max(processing.segments(), 1) * 4)
-                                .coordinatorExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
-                                        1, daemon("coordinator-" + name)))
-                                .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
-                                        processing.threads(), daemon("worker-" + name)))));
+        return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
+                // events naming an appeal are handled in order per appeal, whichever aggregate published them
+                .registerDefaultSequencingPolicy(config -> new PerAppealSequencingPolicy())
+                // a failing handler is never logged and skipped: its event is dead-lettered, or the batch retried
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(processing.batchSize())
+                        .initialSegmentCount(processing.segments())
+                        .maxClaimedSegments(Math.max(processing.segments(), 1) * 4)
+                        .coordinatorExecutor(name ->
+                                java.util.concurrent.Executors.newScheduledThreadPool(1, daemon("coordinator-" + name)))
+                        .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
+                                processing.threads(), daemon("worker-" + name)))));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {
@@ -92,6 +109,26 @@ public class MessagingAutoConfiguration {
         };
         return configurer -> configurer.onInitialize(config ->
                 config.onStart(Integer.MIN_VALUE, () -> config.commandBus().registerDispatchInterceptor(interceptor)));
+    }
+
+    /** Replaces Axon's per-property dead-letter switch: every processing group parks what it cannot handle. */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties properties,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            DeadLetterSchema schema) {
+        return new DeadLetterQueues(properties, connections, transactions, schema);
+    }
+
+    /** Only an admin handles dead letters. */
+    @Bean
+    AuthorizationPolicy deadLetterAdminPolicy(PlatformProperties properties) {
+        String base = "/api/" + properties.name() + "/admin/dead-letters";
+        return () -> List.of(
+                EndpointRule.allow(HttpMethod.GET, base, Role.ADMIN),
+                EndpointRule.allow(HttpMethod.POST, base + "/{group}/retry", Role.ADMIN),
+                EndpointRule.allow(HttpMethod.DELETE, base + "/{group}/{letterId}", Role.ADMIN));
     }
 
     @Bean
