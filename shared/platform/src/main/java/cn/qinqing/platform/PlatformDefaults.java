@@ -11,15 +11,18 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * Puts the platform's defaults (Jackson serializers, no Axon Server, no update checker, the local database and
- * issuer) under every service's own configuration, and points Flyway at the service's own schema.
+ * issuer) under every service's own configuration, and points Flyway at the service's own schema. A service that
+ * depends on db-scheduler (persistent deadlines, ADR 0006) also gets its table and defaults.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "qinqing-platform-defaults";
     private static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
+    private static final String DB_SCHEDULER = "com.github.kagkarlsson.scheduler.Scheduler";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,6 +43,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             flyway.put("spring.flyway.default-schema", schema);
             flyway.put("spring.flyway.create-schemas", "true");
             flyway.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+            if (ClassUtils.isPresent(DB_SCHEDULER, PlatformDefaults.class.getClassLoader())) {
+                // a service with persistent deadlines (ADR 0006) gets db-scheduler's table in its schema; out of
+                // order, because a service may take deadlines up after its own migrations ran
+                flyway.put(
+                        "spring.flyway.locations",
+                        "classpath:db/platform,classpath:db/deadlines,classpath:db/migration");
+                flyway.put("spring.flyway.out-of-order", "true");
+                flyway.put("db-scheduler.table-name", "scheduled_tasks");
+                // deadlines run only once Axon is up: a deadline that came due while the service was down fires then
+                flyway.put("db-scheduler.delay-startup-until-context-ready", "true");
+                flyway.put("db-scheduler.polling-interval", "PT2S");
+                flyway.put("db-scheduler.threads", "4");
+            }
             // read models are queried by unqualified names in the service's own schema
             flyway.put("spring.datasource.hikari.schema", schema);
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "-flyway", flyway));

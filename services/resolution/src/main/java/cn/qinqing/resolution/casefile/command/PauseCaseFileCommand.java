@@ -1,0 +1,13 @@
+package cn.qinqing.resolution.casefile.command;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record PauseCaseFileCommand(
+        @TargetAggregateIdentifier UUID caseFileId,
+        @TargetAggregateVersion Long expectedVersion,
+        Caller caller,
+        String reason,
+        Instant pausedAt) {}

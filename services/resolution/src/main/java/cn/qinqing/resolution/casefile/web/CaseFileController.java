@@ -1,0 +1,356 @@
+package cn.qinqing.resolution.casefile.web;
+
+import cn.qinqing.language.Ids;
+import cn.qinqing.language.Role;
+import cn.qinqing.language.resolution.Outcome;
+import cn.qinqing.platform.idempotency.IdempotencyKeys;
+import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.security.Actor;
+import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FieldError;
+import cn.qinqing.platform.web.InvalidRequestException;
+import cn.qinqing.platform.web.NotFoundException;
+import cn.qinqing.resolution.casefile.command.Caller;
+import cn.qinqing.resolution.casefile.command.CaseFile;
+import cn.qinqing.resolution.casefile.command.DecideExtensionCommand;
+import cn.qinqing.resolution.casefile.command.NoteProgressCommand;
+import cn.qinqing.resolution.casefile.command.PauseCaseFileCommand;
+import cn.qinqing.resolution.casefile.command.RequestExtensionCommand;
+import cn.qinqing.resolution.casefile.command.ResumeCaseFileCommand;
+import cn.qinqing.resolution.casefile.command.SignOffCloseOutCommand;
+import cn.qinqing.resolution.casefile.command.SubmitResolutionCommand;
+import cn.qinqing.resolution.casefile.query.CaseFileView;
+import cn.qinqing.resolution.casefile.query.CaseFiles;
+import cn.qinqing.resolution.casefile.query.ExtensionView;
+import cn.qinqing.resolution.casefile.query.NoteView;
+import cn.qinqing.resolution.casefile.web.Requests.AnswerRequest;
+import cn.qinqing.resolution.casefile.web.Requests.CaseFileChanged;
+import cn.qinqing.resolution.casefile.web.Requests.Created;
+import cn.qinqing.resolution.casefile.web.Requests.ExtensionDecision;
+import cn.qinqing.resolution.casefile.web.Requests.ExtensionRequest;
+import cn.qinqing.resolution.casefile.web.Requests.NoteRequest;
+import cn.qinqing.resolution.casefile.web.Requests.PauseRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The holding department works its case files here; the leader in charge or the department head decides extensions
+ * and signs off. Case files are addressed by their appeal's id. Writes take {@code If-Match} with the case file's
+ * version and answer after their events are committed; reads say how fresh they are.
+ */
+@RestController
+@Validated
+@RequestMapping(path = "/api/resolution/case-files", produces = MediaType.APPLICATION_JSON_VALUE)
+class CaseFileController {
+
+    static final String FRESHNESS = "X-Read-Model-Position";
+
+    private final CommandGateway commands;
+    private final CaseFiles caseFiles;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ProcessorPositions positions;
+    private final ObjectMapper mapper;
+
+    CaseFileController(
+            CommandGateway commands,
+            CaseFiles caseFiles,
+            IdempotencyKeys idempotencyKeys,
+            ProcessorPositions positions,
+            ObjectMapper mapper) {
+        this.commands = commands;
+        this.caseFiles = caseFiles;
+        this.idempotencyKeys = idempotencyKeys;
+        this.positions = positions;
+        this.mapper = mapper;
+    }
+
+    /** An official's department's case files; a leader's (headed department and those it took charge of); all else. */
+    @GetMapping
+    ResponseEntity<List<CaseFileView>> list(
+            @RequestParam(required = false)
+                    @Pattern(regexp = "OPEN|PAUSED|ANSWERED|CLOSED|CANCELLED", message = "must be a case file status")
+                    String status,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Actor actor = Actor.require();
+        List<CaseFileView> list =
+                switch (actor.role()) {
+                    case OFFICIAL -> caseFiles.list(department(actor), null, status, limit);
+                    case LEADER -> caseFiles.list(actor.departmentId(), actor.subject(), status, limit);
+                    default -> caseFiles.list(null, null, status, limit);
+                };
+        return ResponseEntity.ok()
+                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
+                .body(list);
+    }
+
+    @GetMapping("/{appealId}")
+    ResponseEntity<CaseFileView> get(@PathVariable UUID appealId) {
+        CaseFileView caseFile = visible(appealId);
+        return ResponseEntity.ok()
+                .eTag(ETags.of(caseFile.version()))
+                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
+                .body(caseFile);
+    }
+
+    @GetMapping("/{appealId}/notes")
+    ResponseEntity<List<NoteView>> notes(@PathVariable UUID appealId) {
+        visible(appealId);
+        return ResponseEntity.ok()
+                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
+                .body(caseFiles.notes(appealId, false));
+    }
+
+    @GetMapping("/{appealId}/extension-requests")
+    ResponseEntity<List<ExtensionView>> extensions(@PathVariable UUID appealId) {
+        visible(appealId);
+        return ResponseEntity.ok()
+                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
+                .body(caseFiles.extensions(appealId));
+    }
+
+    @PostMapping(path = "/{appealId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Created> note(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody NoteRequest request) {
+        long version = ETags.version(ifMatch);
+        Actor actor = Actor.require();
+        return create(
+                appealId,
+                "note",
+                idempotencyKey,
+                request,
+                noteId -> new NoteProgressCommand(
+                        CaseFile.idOf(appealId),
+                        version,
+                        caller(actor, appealId),
+                        noteId,
+                        request.text(),
+                        request.visibleToEnterprise(),
+                        Boolean.TRUE.equals(request.contactWithEnterprise()),
+                        Instant.now()));
+    }
+
+    @PostMapping(path = "/{appealId}/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CaseFileChanged> pause(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody PauseRequest request) {
+        long version = ETags.version(ifMatch);
+        return changed(
+                appealId,
+                new PauseCaseFileCommand(
+                        CaseFile.idOf(appealId),
+                        version,
+                        caller(Actor.require(), appealId),
+                        request.reason(),
+                        Instant.now()));
+    }
+
+    @PostMapping("/{appealId}/resumption")
+    ResponseEntity<CaseFileChanged> resume(
+            @PathVariable UUID appealId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.version(ifMatch);
+        return changed(
+                appealId,
+                new ResumeCaseFileCommand(
+                        CaseFile.idOf(appealId), version, caller(Actor.require(), appealId), Instant.now()));
+    }
+
+    @PostMapping(path = "/{appealId}/extension-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Created> requestExtension(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody ExtensionRequest request) {
+        long version = ETags.version(ifMatch);
+        Instant now = Instant.now();
+        if (!request.requestedDueAt().isAfter(now)) {
+            throw new InvalidRequestException("requestedDueAt", "must be in the future");
+        }
+        Actor actor = Actor.require();
+        return create(
+                appealId,
+                "extension",
+                idempotencyKey,
+                request,
+                requestId -> new RequestExtensionCommand(
+                        CaseFile.idOf(appealId),
+                        version,
+                        caller(actor, appealId),
+                        requestId,
+                        request.requestedDueAt(),
+                        request.reason(),
+                        now));
+    }
+
+    @PostMapping(
+            path = "/{appealId}/extension-requests/{requestId}/decision",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CaseFileChanged> decideExtension(
+            @PathVariable UUID appealId,
+            @PathVariable UUID requestId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ExtensionDecision request) {
+        long version = ETags.version(ifMatch);
+        if (!request.grant() && (request.reason() == null || request.reason().isBlank())) {
+            throw new InvalidRequestException("reason", "say why the extension is denied");
+        }
+        if (request.grant() && request.newDueAt() != null && !request.newDueAt().isAfter(Instant.now())) {
+            throw new InvalidRequestException("newDueAt", "must be in the future");
+        }
+        return changed(
+                appealId,
+                new DecideExtensionCommand(
+                        CaseFile.idOf(appealId),
+                        version,
+                        caller(Actor.require(), appealId),
+                        requestId,
+                        request.grant(),
+                        request.newDueAt(),
+                        request.reason(),
+                        Instant.now()));
+    }
+
+    @PostMapping(path = "/{appealId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CaseFileChanged> answer(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody AnswerRequest request) {
+        long version = ETags.version(ifMatch);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.outcome() != Outcome.SOLVED && blank(request.reason())) {
+            errors.add(new FieldError("reason", "say why it could not be (fully) solved"));
+        }
+        if (request.outcome() == Outcome.CANNOT_BE_SOLVED && blank(request.policyBasis())) {
+            errors.add(new FieldError("policyBasis", "name the policy or regulation the answer rests on"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return changed(
+                appealId,
+                new SubmitResolutionCommand(
+                        CaseFile.idOf(appealId),
+                        version,
+                        caller(Actor.require(), appealId),
+                        request.answer(),
+                        request.outcome(),
+                        request.reason(),
+                        request.policyBasis(),
+                        Instant.now()));
+    }
+
+    @PostMapping("/{appealId}/sign-off")
+    ResponseEntity<CaseFileChanged> signOff(
+            @PathVariable UUID appealId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.version(ifMatch);
+        return changed(
+                appealId,
+                new SignOffCloseOutCommand(
+                        CaseFile.idOf(appealId), version, caller(Actor.require(), appealId), Instant.now()));
+    }
+
+    private ResponseEntity<CaseFileChanged> changed(UUID appealId, Object command) {
+        long version = commands.<Long>sendAndWait(command);
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new CaseFileChanged(appealId, version));
+    }
+
+    /**
+     * A create inside the case file: its id is derived from the {@code Idempotency-Key} when one is given, and a retry
+     * with the same key and body answers as the first did without changing anything again.
+     */
+    private ResponseEntity<Created> create(
+            UUID appealId, String kind, String idempotencyKey, Object request, Function<UUID, Object> command) {
+        UUID id;
+        if (idempotencyKey != null) {
+            Actor actor = Actor.require();
+            String scope = kind + ":" + appealId + ":" + actor.subject();
+            var reservation = idempotencyKeys.reserve(
+                    scope,
+                    idempotencyKey,
+                    canonical(request),
+                    Ids.derive(kind, scope, idempotencyKey).toString());
+            id = UUID.fromString(reservation.resourceId());
+            if (!reservation.first()) {
+                long current =
+                        caseFiles.find(appealId).map(CaseFileView::version).orElse(0L);
+                return ResponseEntity.created(location(appealId, kind, id))
+                        .header("Idempotent-Replayed", "true")
+                        .body(new Created(id, appealId, current));
+            }
+        } else {
+            id = UUID.randomUUID();
+        }
+        long version = commands.<Long>sendAndWait(command.apply(id));
+        return ResponseEntity.created(location(appealId, kind, id))
+                .eTag(ETags.of(version))
+                .header("Idempotent-Replayed", "false")
+                .body(new Created(id, appealId, version));
+    }
+
+    private static URI location(UUID appealId, String kind, UUID id) {
+        return URI.create("/api/resolution/case-files/" + appealId
+                + (kind.equals("note") ? "/notes#" : "/extension-requests#") + id);
+    }
+
+    private Caller caller(Actor actor, UUID appealId) {
+        boolean inCharge = actor.is(Role.LEADER)
+                && caseFiles
+                        .leaderInCharge(appealId)
+                        .filter(actor.subject()::equals)
+                        .isPresent();
+        return new Caller(actor.subject(), actor.role(), actor.departmentId(), inCharge);
+    }
+
+    /** The case file, if the caller may see it; 404 otherwise, exactly as for one that does not exist. */
+    private CaseFileView visible(UUID appealId) {
+        Actor actor = Actor.require();
+        return caseFiles
+                .find(appealId)
+                .filter(caseFile ->
+                        !actor.is(Role.OFFICIAL) || caseFile.departmentId().equals(department(actor)))
+                .orElseThrow(() ->
+                        new NotFoundException("There is no case file of appeal " + appealId + " that you may see."));
+    }
+
+    private static String department(Actor actor) {
+        return actor.departmentId() == null ? "" : actor.departmentId();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private byte[] canonical(Object request) {
+        try {
+            return mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package cn.qinqing.resolution.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.qinqing.language.Urgency;
+import cn.qinqing.language.appeal.AppealRatedEvent;
+import cn.qinqing.language.appeal.AppealSupplementedEvent;
+import cn.qinqing.language.assignment.LeaderTookChargeEvent;
+import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.resolution.ResolutionApiTestBase;
+import cn.qinqing.resolution.casefile.command.CaseFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CaseFileApiIT extends ResolutionApiTestBase {
+
+    static Instant shanghai(String local) {
+        return LocalDateTime.parse(local).atZone(WorkingCalendar.ZONE).toInstant();
+    }
+
+    @Test
+    void aSignForOpensACaseFileWithItsDueDatesOnTheWorkingCalendar() {
+        // signed Friday 13 Feb 2026 10:00 (before the Spring Festival), urgent
+        UUID appeal = signedForAppeal(Urgency.URGENT, shanghai("2026-02-13T10:00"));
+
+        var read =
+                api.get("/api/resolution/case-files/" + appeal).token(official).send();
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("\"0\"");
+        assertThat(read.header("X-Read-Model-Position")).matches("\\d+/\\d+");
+        JsonNode caseFile = read.json();
+        assertThat(caseFile.get("status").asText()).isEqualTo("OPEN");
+        assertThat(caseFile.get("urgency").asText()).isEqualTo("URGENT");
+        assertThat(Instant.parse(caseFile.get("firstContactDueAt").asText()))
+                .as("the make-up Saturday counts")
+                .isEqualTo(shanghai("2026-02-14T10:00"));
+        assertThat(Instant.parse(caseFile.get("resolutionDueAt").asText())).isEqualTo(shanghai("2026-02-27T10:00"));
+        assertThat(caseFile.get("caseFileId").asText())
+                .isEqualTo(CaseFile.idOf(appeal).toString());
+    }
+
+    @Test
+    void theHoldingDepartmentWorksTheCaseFromNotesThroughAPauseToTheAnswer() {
+        UUID appeal = signedForAppeal(Urgency.NORMAL, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+
+        var note = api.post(path + "/notes")
+                .token(official)
+                .header("If-Match", etag(0))
+                .body(Map.of("text", "已电话联系企业王经理", "visibleToEnterprise", true, "contactWithEnterprise", true))
+                .send();
+        assertThat(note.status()).isEqualTo(201);
+        assertThat(note.header("ETag")).isEqualTo("\"1\"");
+        var internal = api.post(path + "/notes")
+                .token(official)
+                .header("If-Match", etag(1))
+                .body(Map.of("text", "内部：需与供电公司会商", "visibleToEnterprise", false))
+                .send();
+        assertThat(internal.status()).isEqualTo(201);
+
+        var paused = api.post(path + "/pause")
+                .token(official)
+                .header("If-Match", etag(2))
+                .body(Map.of("reason", "等待企业补充用电负荷表"))
+                .send();
+        assertThat(paused.status()).isEqualTo(200);
+        awaitVersion(appeal, 3);
+        assertThat(api.get(path).token(official).send().json().get("status").asText())
+                .isEqualTo("PAUSED");
+
+        // the enterprise supplements its appeal: the clock runs again by itself
+        publish(
+                "Appeal",
+                appeal.toString(),
+                1,
+                new AppealSupplementedEvent(appeal, ENTERPRISE_A, "负荷表见附件", List.of(), Instant.now()),
+                "user-a",
+                "ENTERPRISE");
+        awaitVersion(appeal, 4);
+        JsonNode resumed = api.get(path).token(official).send().json();
+        assertThat(resumed.get("status").asText()).isEqualTo("OPEN");
+        assertThat(resumed.get("firstContactAt").isNull()).isFalse();
+
+        var answered = api.post(path + "/answer")
+                .token(official)
+                .header("If-Match", etag(4))
+                .body(Map.of("answer", "已协调供电公司完成增容", "outcome", "SOLVED"))
+                .send();
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.header("ETag")).isEqualTo("\"5\"");
+        awaitVersion(appeal, 5);
+        JsonNode done = api.get(path).token(official).send().json();
+        assertThat(done.get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(done.get("answeredOnTime").asBoolean()).isTrue();
+        assertThat(eventTypes(CaseFile.idOf(appeal)))
+                .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
+                .containsExactly(
+                        "CaseFileOpenedEvent",
+                        "ProgressNotedEvent",
+                        "ProgressNotedEvent",
+                        "CaseFilePausedEvent",
+                        "CaseFileResumedEvent",
+                        "ResolutionSubmittedEvent");
+
+        var notes = api.get(path + "/notes").token(official).send();
+        assertThat(notes.json().findValuesAsText("text")).containsExactly("已电话联系企业王经理", "内部：需与供电公司会商");
+    }
+
+    @Test
+    void anExtensionIsRequestedOnceWhateverTheRetriesAndTheDepartmentHeadGrantsIt() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+        Instant resolutionDue = Instant.parse(api.get(path)
+                .token(official)
+                .send()
+                .json()
+                .get("resolutionDueAt")
+                .asText());
+        Map<String, Object> body =
+                Map.of("requestedDueAt", resolutionDue.plusSeconds(7 * 86400).toString(), "reason", "需要现场勘查");
+
+        var first = api.post(path + "/extension-requests")
+                .token(official)
+                .header("If-Match", etag(0))
+                .header("Idempotency-Key", "ext-" + appeal)
+                .body(body)
+                .send();
+        var retry = api.post(path + "/extension-requests")
+                .token(official)
+                .header("If-Match", etag(0))
+                .header("Idempotency-Key", "ext-" + appeal)
+                .body(body)
+                .send();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        String requestId = first.json().get("id").asText();
+        assertThat(retry.json().get("id").asText()).isEqualTo(requestId);
+        await().until(() ->
+                api.get(path + "/extension-requests").token(head).send().json().size() == 1);
+
+        var byAnotherLeader = api.post(path + "/extension-requests/" + requestId + "/decision")
+                .token(leader)
+                .header("If-Match", etag(1))
+                .body(Map.of("grant", true))
+                .send();
+        assertThat(byAnotherLeader.status())
+                .as("a leader neither heading the department nor in charge")
+                .isEqualTo(404);
+        var byAnOfficial = api.post(path + "/extension-requests/" + requestId + "/decision")
+                .token(official)
+                .header("If-Match", etag(1))
+                .body(Map.of("grant", true))
+                .send();
+        assertThat(byAnOfficial.status()).isEqualTo(403);
+
+        var granted = api.post(path + "/extension-requests/" + requestId + "/decision")
+                .token(head)
+                .header("If-Match", etag(1))
+                .body(Map.of("grant", true))
+                .send();
+        assertThat(granted.status()).isEqualTo(200);
+        awaitVersion(appeal, 2);
+        assertThat(Instant.parse(api.get(path)
+                        .token(official)
+                        .send()
+                        .json()
+                        .get("resolutionDueAt")
+                        .asText()))
+                .isEqualTo(resolutionDue.plusSeconds(7 * 86400));
+        assertThat(api.get(path + "/extension-requests")
+                        .token(head)
+                        .send()
+                        .json()
+                        .get(0)
+                        .get("decision")
+                        .asText())
+                .isEqualTo("GRANTED");
+    }
+
+    @Test
+    void theLeaderInChargeDeniesAnExtensionWithAReason() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        publish(
+                "Assignment",
+                "charge-" + appeal,
+                0,
+                new LeaderTookChargeEvent(appeal, "leader", Instant.now()),
+                "leader",
+                "LEADER");
+        String path = "/api/resolution/case-files/" + appeal;
+        await().until(() -> "leader"
+                .equals(api.get(path)
+                        .token(official)
+                        .send()
+                        .json()
+                        .get("leaderInCharge")
+                        .asText()));
+        var requested = api.post(path + "/extension-requests")
+                .token(official)
+                .header("If-Match", etag(0))
+                .body(Map.of(
+                        "requestedDueAt", Instant.now().plusSeconds(60 * 86400).toString(), "reason", "需要会商"))
+                .send();
+        String requestId = requested.json().get("id").asText();
+
+        var noReason = api.post(path + "/extension-requests/" + requestId + "/decision")
+                .token(leader)
+                .header("If-Match", etag(1))
+                .body(Map.of("grant", false))
+                .send();
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.text()).contains("reason");
+
+        var denied = api.post(path + "/extension-requests/" + requestId + "/decision")
+                .token(leader)
+                .header("If-Match", etag(1))
+                .body(Map.of("grant", false, "reason", "时限内可以办结"))
+                .send();
+        assertThat(denied.status()).isEqualTo(200);
+        assertThat(eventTypes(CaseFile.idOf(appeal))).last().asString().endsWith("ExtensionDeniedEvent");
+    }
+
+    @Test
+    void closeOutNeedsTheEnterprisesRatingAndTheHeadsSignOff() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+        assertThat(api.post(path + "/answer")
+                        .token(official)
+                        .header("If-Match", etag(0))
+                        .body(Map.of(
+                                "answer", "经核查，该地块不符合规划",
+                                "outcome", "CANNOT_BE_SOLVED",
+                                "reason", "用地性质不符",
+                                "policyBasis", "《城乡规划法》第四十三条"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        var signedOff = api.post(path + "/sign-off")
+                .token(head)
+                .header("If-Match", etag(1))
+                .send();
+        assertThat(signedOff.status()).isEqualTo(200);
+        awaitVersion(appeal, 2);
+        assertThat(api.get(path).token(official).send().json().get("status").asText())
+                .as("no feedback yet")
+                .isEqualTo("ANSWERED");
+
+        publish(
+                "Appeal",
+                appeal.toString(),
+                1,
+                new AppealRatedEvent(appeal, ENTERPRISE_A, 1, 4, "解释清楚", Instant.now()),
+                "user-a",
+                "ENTERPRISE");
+
+        await().until(() -> "CLOSED"
+                .equals(api.get(path)
+                        .token(official)
+                        .send()
+                        .json()
+                        .get("status")
+                        .asText()));
+        JsonNode closed = api.get(path).token(official).send().json();
+        assertThat(closed.get("feedback").asText()).isEqualTo("RATED");
+        assertThat(closed.get("rating").asInt()).isEqualTo(4);
+        assertThat(closed.get("signedOffBy").asText()).isEqualTo("head-industry-it");
+        assertThat(eventTypes(CaseFile.idOf(appeal))).last().asString().endsWith("CaseFileClosedEvent");
+    }
+
+    @Test
+    void onlyTheHoldingDepartmentSeesAndWorksItsCase() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+
+        assertThat(api.get(path).send().status()).as("no token").isEqualTo(401);
+        assertThat(api.get(path).token(enterprise).send().status())
+                .as("the enterprise follows its appeal in the appeals service")
+                .isEqualTo(403);
+        assertThat(api.get(path).token(officialLand).send().status()).isEqualTo(404);
+        assertThat(api.get(path).token(supervisor).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/resolution/case-files")
+                        .token(officialLand)
+                        .send()
+                        .json()
+                        .findValuesAsText("appealId"))
+                .doesNotContain(appeal.toString());
+        assertThat(api.get("/api/resolution/case-files")
+                        .token(official)
+                        .send()
+                        .json()
+                        .findValuesAsText("appealId"))
+                .contains(appeal.toString());
+
+        var foreignNote = api.post(path + "/notes")
+                .token(officialLand)
+                .header("If-Match", etag(0))
+                .body(Map.of("text", "越权", "visibleToEnterprise", true))
+                .send();
+        assertThat(foreignNote.status()).isEqualTo(404);
+        assertThat(api.post(path + "/answer")
+                        .token(supervisor)
+                        .header("If-Match", etag(0))
+                        .body(Map.of("answer", "x", "outcome", "SOLVED"))
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(eventTypes(CaseFile.idOf(appeal))).hasSize(1);
+    }
+
+    @Test
+    void writesNeedTheCurrentVersionAndValidInputAndChangeNothingOtherwise() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+
+        var withoutIfMatch = api.post(path + "/pause")
+                .token(official)
+                .body(Map.of("reason", "等待"))
+                .send();
+        var stale = api.post(path + "/pause")
+                .token(official)
+                .header("If-Match", etag(7))
+                .body(Map.of("reason", "等待"))
+                .send();
+        var blank = api.post(path + "/answer")
+                .token(official)
+                .header("If-Match", etag(0))
+                .body(Map.of("answer", " ", "outcome", "PARTLY_SOLVED"))
+                .send();
+        var notJson = api.post(path + "/notes")
+                .token(official)
+                .header("If-Match", etag(0))
+                .body("{not json")
+                .send();
+
+        assertThat(withoutIfMatch.status()).isEqualTo(428);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("errors").findValuesAsText("field")).contains("answer");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(api.get(path + "/nope").token(official).send().status()).isIn(403, 404);
+        assertThat(api.get("/api/resolution/case-files/" + UUID.randomUUID())
+                        .token(official)
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(eventTypes(CaseFile.idOf(appeal))).hasSize(1);
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheCaseFileApi() {
+        var docs = api.get("/v3/api-docs").send();
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/resolution/case-files/{appealId}/answer"))
+                .isTrue();
+        assertThat(docs.json().get("paths").has("/api/resolution/calendar/{year}"))
+                .isTrue();
+    }
+}
