@@ -1,0 +1,13 @@
+package cn.qinqing.meetings.meeting.command;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record DeclineInvitationCommand(
+        @TargetAggregateIdentifier UUID meetingId,
+        @TargetAggregateVersion Long expectedVersion,
+        String enterpriseId,
+        String reason,
+        Instant declinedAt) {}

@@ -1,0 +1,42 @@
+package cn.qinqing.meetings.meeting.query;
+
+import cn.qinqing.language.AppealCategory;
+import cn.qinqing.language.Urgency;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An action item and the live status of the appeal it became.
+ *
+ * @param status RAISED (no appeal seen yet), FILED, DISPATCHED, SIGNED_FOR, ANSWERED, CLOSED or WITHDRAWN
+ * @param holdingDepartmentId the department that holds the appeal now, once dispatched
+ * @param routedElsewhere whether the routing rules gave the appeal to another department than the meeting named as
+ *     owner (the meeting's intent is recorded here; the assignment service routes by its rules)
+ * @param overdue open after its due date (Asia/Shanghai)
+ */
+public record ActionItemView(
+        UUID id,
+        UUID meetingId,
+        UUID appealId,
+        int agendaPosition,
+        int decision,
+        String enterpriseId,
+        String ownerDepartmentId,
+        String responsibleLeaderId,
+        LocalDate dueOn,
+        String title,
+        String description,
+        AppealCategory category,
+        Urgency urgency,
+        Instant raisedAt,
+        String status,
+        String holdingDepartmentId,
+        boolean routedElsewhere,
+        Instant closedAt,
+        boolean overdue) {
+
+    public boolean isClosed() {
+        return "CLOSED".equals(status) || "WITHDRAWN".equals(status);
+    }
+}

@@ -1,0 +1,239 @@
+package cn.qinqing.meetings.meeting.web;
+
+import cn.qinqing.language.Ids;
+import cn.qinqing.language.Role;
+import cn.qinqing.language.meeting.AgendaItem;
+import cn.qinqing.meetings.directory.query.Directory;
+import cn.qinqing.meetings.meeting.command.AcceptTopicCommand;
+import cn.qinqing.meetings.meeting.command.CorrectMinutesCommand;
+import cn.qinqing.meetings.meeting.command.DeclineTopicCommand;
+import cn.qinqing.meetings.meeting.command.DraftMinutesCommand;
+import cn.qinqing.meetings.meeting.command.ProposeTopicCommand;
+import cn.qinqing.meetings.meeting.command.PublishMinutesCommand;
+import cn.qinqing.meetings.meeting.command.SetAgendaCommand;
+import cn.qinqing.meetings.meeting.query.AgendaView;
+import cn.qinqing.meetings.meeting.query.Meetings;
+import cn.qinqing.meetings.meeting.query.MinutesView;
+import cn.qinqing.meetings.meeting.query.TopicView;
+import cn.qinqing.platform.idempotency.IdempotencyKeys;
+import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.security.Actor;
+import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.InvalidRequestException;
+import cn.qinqing.platform.web.NotFoundException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a meeting talks about: the enterprises' topics, the host's agenda, and the minutes. Invited enterprises
+ * propose topics and read the agenda and the published minutes; the host decides and writes.
+ */
+@RestController
+@Validated
+@RequestMapping(path = "/api/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+class ProgrammeController {
+
+    private final CommandGateway commands;
+    private final Meetings meetings;
+    private final Directory directory;
+    private final MeetingAccess access;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ProcessorPositions positions;
+    private final ObjectMapper mapper;
+
+    ProgrammeController(
+            CommandGateway commands,
+            Meetings meetings,
+            Directory directory,
+            MeetingAccess access,
+            IdempotencyKeys idempotencyKeys,
+            ProcessorPositions positions,
+            ObjectMapper mapper) {
+        this.commands = commands;
+        this.meetings = meetings;
+        this.directory = directory;
+        this.access = access;
+        this.idempotencyKeys = idempotencyKeys;
+        this.positions = positions;
+        this.mapper = mapper;
+    }
+
+    /** The host's side and supervisors see every topic; an enterprise its own. */
+    @GetMapping("/topics")
+    ResponseEntity<List<TopicView>> topics(@PathVariable UUID id) {
+        access.visible(id);
+        return ResponseEntity.ok()
+                .header(MeetingController.FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+                .body(meetings.topics(id, MeetingAccess.enterpriseScope(Actor.require())));
+    }
+
+    @PostMapping(path = "/topics", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Answers.Created> propose(
+            @PathVariable UUID id,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody Requests.ProposeTopic request) {
+        Actor actor = Actor.require();
+        String enterprise = actor.enterpriseId();
+        if (enterprise == null) {
+            throw new NotFoundException("There is no meeting " + id + " that you may see.");
+        }
+        if (request.linkedAppealId() != null && !directory.filedBy(request.linkedAppealId(), enterprise)) {
+            throw new InvalidRequestException("linkedAppealId", "is not an appeal your enterprise filed");
+        }
+        UUID topicId = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            String scope = "topic:" + id + ":" + enterprise + ":" + actor.subject();
+            topicId = UUID.fromString(idempotencyKeys
+                    .reserve(
+                            scope,
+                            idempotencyKey,
+                            canonical(request),
+                            Ids.derive("meeting-topic", scope, idempotencyKey).toString())
+                    .resourceId());
+        }
+        Long version = commands.sendAndWait(new ProposeTopicCommand(
+                id,
+                topicId,
+                enterprise,
+                request.title(),
+                request.description(),
+                request.linkedAppealId(),
+                Instant.now()));
+        return ResponseEntity.created(URI.create("/api/meetings/" + id + "/topics"))
+                .eTag(ETags.of(version))
+                .body(new Answers.Created(topicId, id, version));
+    }
+
+    @PostMapping("/topics/{topicId}/acceptance")
+    ResponseEntity<Answers.MeetingChanged> acceptTopic(
+            @PathVariable UUID id,
+            @PathVariable UUID topicId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.version(ifMatch);
+        Long newVersion = commands.sendAndWait(
+                new AcceptTopicCommand(id, version, MeetingAccess.requester(Actor.require()), topicId, Instant.now()));
+        return MeetingController.changed(id, newVersion);
+    }
+
+    @PostMapping(path = "/topics/{topicId}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Answers.MeetingChanged> declineTopic(
+            @PathVariable UUID id,
+            @PathVariable UUID topicId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.DeclineTopic request) {
+        long version = ETags.version(ifMatch);
+        Long newVersion = commands.sendAndWait(new DeclineTopicCommand(
+                id, version, MeetingAccess.requester(Actor.require()), topicId, request.reason(), Instant.now()));
+        return MeetingController.changed(id, newVersion);
+    }
+
+    @GetMapping("/agenda")
+    ResponseEntity<AgendaView> agenda(@PathVariable UUID id) {
+        access.visible(id);
+        return ResponseEntity.ok()
+                .header(MeetingController.FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+                .body(meetings.agenda(id)
+                        .orElseThrow(
+                                () -> new NotFoundException("The agenda of meeting " + id + " is not published.")));
+    }
+
+    /** Publishes the agenda the first time; every later call is a recorded change and needs a reason. */
+    @PutMapping(path = "/agenda", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Answers.MeetingChanged> setAgenda(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Agenda request) {
+        long version = ETags.version(ifMatch);
+        List<AgendaItem> items = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            Requests.AgendaItem item = request.items().get(i);
+            items.add(new AgendaItem(
+                    i + 1, item.title(), item.startsAt(), item.endsAt(), item.departmentId(), item.topicId()));
+        }
+        Long newVersion = commands.sendAndWait(new SetAgendaCommand(
+                id, version, MeetingAccess.requester(Actor.require()), items, request.reason(), Instant.now()));
+        return MeetingController.changed(id, newVersion);
+    }
+
+    /** Enterprises read published minutes only; the host's side and supervisors read the draft too. */
+    @GetMapping("/minutes")
+    ResponseEntity<MinutesView> minutes(@PathVariable UUID id) {
+        access.visible(id);
+        boolean enterprise = Actor.require().is(Role.ENTERPRISE);
+        return ResponseEntity.ok()
+                .header(MeetingController.FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+                .body(meetings.minutes(id)
+                        .filter(minutes -> !enterprise || "PUBLISHED".equals(minutes.status()))
+                        .orElseThrow(() -> new NotFoundException("The minutes of meeting " + id + " are not out.")));
+    }
+
+    /** Drafts (or redrafts) the minutes, until they are published. */
+    @PutMapping(path = "/minutes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Answers.MeetingChanged> draftMinutes(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Minutes request) {
+        long version = ETags.version(ifMatch);
+        Long newVersion = commands.sendAndWait(new DraftMinutesCommand(
+                id,
+                version,
+                MeetingAccess.requester(Actor.require()),
+                request.attendance().toAttendance(),
+                request.toItems(),
+                Instant.now()));
+        return MeetingController.changed(id, newVersion);
+    }
+
+    @PostMapping("/minutes/publication")
+    ResponseEntity<Answers.MeetingChanged> publishMinutes(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = ETags.version(ifMatch);
+        Long newVersion = commands.sendAndWait(
+                new PublishMinutesCommand(id, version, MeetingAccess.requester(Actor.require()), Instant.now()));
+        return MeetingController.changed(id, newVersion);
+    }
+
+    @PostMapping(path = "/minutes/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Answers.MeetingChanged> correctMinutes(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Correction request) {
+        long version = ETags.version(ifMatch);
+        Long newVersion = commands.sendAndWait(new CorrectMinutesCommand(
+                id,
+                version,
+                MeetingAccess.requester(Actor.require()),
+                request.attendance().toAttendance(),
+                request.toItems(),
+                request.reason(),
+                Instant.now()));
+        return MeetingController.changed(id, newVersion);
+    }
+
+    private byte[] canonical(Object request) {
+        try {
+            return mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
