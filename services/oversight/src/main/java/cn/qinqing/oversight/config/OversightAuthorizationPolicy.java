@@ -1,0 +1,47 @@
+package cn.qinqing.oversight.config;
+
+import static cn.qinqing.language.Role.ADMIN;
+import static cn.qinqing.language.Role.LEADER;
+import static cn.qinqing.language.Role.SUPERVISOR;
+import static cn.qinqing.platform.security.EndpointRule.allow;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import cn.qinqing.platform.security.AuthorizationPolicy;
+import cn.qinqing.platform.security.EndpointRule;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read oversight: supervisors and admins everything, leaders what concerns their chain of command (the
+ * controllers narrow it); enterprises, dispatchers and officials nothing. Only an admin may rebuild the read models.
+ */
+@Component
+class OversightAuthorizationPolicy implements AuthorizationPolicy {
+
+    static final List<String> READS = List.of(
+            "/api/oversight/appeals/{id}",
+            "/api/oversight/appeals/{id}/timeline",
+            "/api/oversight/appeals/{id}/timeline.csv",
+            "/api/oversight/kpis",
+            "/api/oversight/kpis.csv",
+            "/api/oversight/rankings",
+            "/api/oversight/rankings/{month}",
+            "/api/oversight/overdue",
+            "/api/oversight/overdue.csv",
+            "/api/oversight/liaison/appeals",
+            "/api/oversight/liaison/appeals.csv",
+            "/api/oversight/meetings/follow-up",
+            "/api/oversight/meetings/follow-up.csv");
+
+    @Override
+    public List<EndpointRule> rules() {
+        return Stream.concat(
+                        READS.stream().map(path -> allow(GET, path, SUPERVISOR, ADMIN, LEADER)),
+                        Stream.of(
+                                allow(GET, "/api/oversight/admin/replay", ADMIN),
+                                allow(POST, "/api/oversight/admin/replay", ADMIN)))
+                .toList();
+    }
+}

@@ -1,0 +1,176 @@
+package cn.qinqing.oversight.directory;
+
+import cn.qinqing.language.calendar.WorkingCalendarLoadedEvent;
+import cn.qinqing.language.directory.DepartmentChangedEvent;
+import cn.qinqing.language.directory.DepartmentRegisteredEvent;
+import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
+import cn.qinqing.language.directory.LeaderChangedEvent;
+import cn.qinqing.language.directory.LeaderRegisteredEvent;
+import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The city's directory as oversight needs it: departments and leaders with their chain of command (who may read
+ * what, whom to escalate to), enterprises (names, districts), who looks after which enterprise (appended, for the
+ * liaison view as of any instant), and the years of the working calendar an admin loaded.
+ *
+ * <p>A row changes only for an event further along the global stream than the one that wrote it, so redelivery and
+ * replay leave the same rows.
+ */
+@Component
+@ProcessingGroup(DirectoryProjection.GROUP)
+public class DirectoryProjection {
+
+    public static final String GROUP = "oversight-directory";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+
+    DirectoryProjection(JdbcTemplate jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    @EventHandler
+    void on(DepartmentRegisteredEvent event, TrackingToken token) {
+        department(event.departmentId(), event.name(), event.parentDepartmentId(), token);
+    }
+
+    @EventHandler
+    void on(DepartmentChangedEvent event, TrackingToken token) {
+        department(event.departmentId(), event.name(), event.parentDepartmentId(), token);
+    }
+
+    @EventHandler
+    void on(LeaderRegisteredEvent event, TrackingToken token) {
+        leader(
+                event.leaderId(),
+                event.name(),
+                event.title(),
+                event.rank() == null ? null : event.rank().name(),
+                event.departmentId(),
+                event.superiorLeaderId(),
+                token);
+    }
+
+    @EventHandler
+    void on(LeaderChangedEvent event, TrackingToken token) {
+        leader(
+                event.leaderId(),
+                event.name(),
+                event.title(),
+                event.rank() == null ? null : event.rank().name(),
+                event.departmentId(),
+                event.superiorLeaderId(),
+                token);
+    }
+
+    @EventHandler
+    void on(EnterpriseRegisteredEvent event, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO enterprise AS e (enterprise_id, name, chain_position, district, registered_at,"
+                        + " global_index) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise_id) DO UPDATE SET"
+                        + " name = EXCLUDED.name, chain_position = EXCLUDED.chain_position,"
+                        + " district = EXCLUDED.district, registered_at = EXCLUDED.registered_at,"
+                        + " global_index = EXCLUDED.global_index WHERE e.global_index < EXCLUDED.global_index",
+                event.enterpriseId(),
+                event.name(),
+                event.chainPosition() == null ? null : event.chainPosition().name(),
+                event.district(),
+                Timestamp.from(event.registeredAt()),
+                position(token));
+    }
+
+    @EventHandler
+    void on(EnterpriseLiaisonChangedEvent event, EventMessage<?> message, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO enterprise_liaison (event_id, enterprise_id, liaison_leader_id, key_enterprise,"
+                        + " changed_at, recorded_at, global_index) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (event_id) DO NOTHING",
+                message.getIdentifier(),
+                event.enterpriseId(),
+                event.liaisonLeaderId(),
+                event.keyEnterprise(),
+                Timestamp.from(event.changedAt()),
+                Timestamp.from(message.getTimestamp()),
+                position(token));
+    }
+
+    @EventHandler
+    void on(WorkingCalendarLoadedEvent event, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO calendar_year AS c (year, provisional, source, holidays, make_up_working_days,"
+                        + " global_index) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (year) DO UPDATE SET"
+                        + " provisional = EXCLUDED.provisional, source = EXCLUDED.source,"
+                        + " holidays = EXCLUDED.holidays, make_up_working_days = EXCLUDED.make_up_working_days,"
+                        + " global_index = EXCLUDED.global_index WHERE c.global_index < EXCLUDED.global_index",
+                event.year(),
+                event.provisional(),
+                event.source(),
+                json(event.holidays()),
+                json(event.makeUpWorkingDays()),
+                position(token));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE department, leader, enterprise, enterprise_liaison, calendar_year");
+    }
+
+    private void department(String id, String name, String parent, TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO department AS d (department_id, name, parent_department_id, global_index)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (department_id) DO UPDATE SET name = EXCLUDED.name,"
+                        + " parent_department_id = EXCLUDED.parent_department_id,"
+                        + " global_index = EXCLUDED.global_index WHERE d.global_index < EXCLUDED.global_index",
+                id,
+                name,
+                parent,
+                position(token));
+    }
+
+    private void leader(
+            String id,
+            String name,
+            String title,
+            String rank,
+            String department,
+            String superior,
+            TrackingToken token) {
+        jdbc.update(
+                "INSERT INTO leader AS l (leader_id, name, title, rank, department_id, superior_leader_id,"
+                        + " global_index) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (leader_id) DO UPDATE SET"
+                        + " name = EXCLUDED.name, title = EXCLUDED.title, rank = EXCLUDED.rank,"
+                        + " department_id = EXCLUDED.department_id,"
+                        + " superior_leader_id = EXCLUDED.superior_leader_id,"
+                        + " global_index = EXCLUDED.global_index WHERE l.global_index < EXCLUDED.global_index",
+                id,
+                name,
+                title,
+                rank,
+                department,
+                superior,
+                position(token));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package cn.qinqing.oversight.query;
+
+import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.oversight.directory.Chain;
+import cn.qinqing.oversight.directory.Directory;
+import cn.qinqing.oversight.directory.DirectorySnapshot;
+import cn.qinqing.oversight.facts.AppealDimension;
+import cn.qinqing.oversight.facts.Facts;
+import cn.qinqing.oversight.history.ActionItem;
+import cn.qinqing.oversight.history.AppealHistory;
+import cn.qinqing.oversight.kpi.KpiRow;
+import cn.qinqing.oversight.kpi.Kpis;
+import cn.qinqing.oversight.kpi.Rate;
+import cn.qinqing.oversight.query.Views.ActionItemView;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** KPIs and meeting follow-up, derived from the facts recorded by an instant. */
+@Service
+public class KpiQueries {
+
+    /** The KPI rows with what was asked. */
+    public record KpiAnswer(
+            Instant asOf,
+            YearMonth month,
+            String department,
+            String leader,
+            String category,
+            String district,
+            Kpis.GroupBy groupBy,
+            List<KpiRow> rows,
+            Freshness freshness) {}
+
+    /** Breakfast-meeting action items and the share closed on time. */
+    public record FollowUp(
+            Instant asOf, YearMonth month, Rate closedOnTime, List<ActionItemView> items, Freshness freshness) {}
+
+    private final Histories histories;
+    private final Facts facts;
+    private final Directory directory;
+    private final ReadModels readModels;
+
+    KpiQueries(Histories histories, Facts facts, Directory directory, ReadModels readModels) {
+        this.histories = histories;
+        this.facts = facts;
+        this.directory = directory;
+        this.readModels = readModels;
+    }
+
+    public DirectorySnapshot directory() {
+        return directory.snapshot();
+    }
+
+    public KpiAnswer kpis(
+            YearMonth month,
+            String department,
+            String leader,
+            String category,
+            String district,
+            Kpis.GroupBy groupBy,
+            Instant asOf,
+            Scope scope) {
+        Freshness freshness = readModels.freshness();
+        DirectorySnapshot snapshot = directory.snapshot();
+        Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
+        Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, category, district, scope.chain());
+        List<KpiRow> rows = rows(filter, groupBy, asOf, snapshot);
+        return new KpiAnswer(asOf, month, department, leader, category, district, groupBy, rows, freshness);
+    }
+
+    /** The KPI rows for a filter, evaluated at the instant (also what rankings are made of). */
+    public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, DirectorySnapshot snapshot) {
+        WorkingCalendar calendar = directory.calendar();
+        YearMonth month = filter.month();
+        List<AppealHistory> counted =
+                histories.touching(start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar);
+        List<AppealHistory> unfinished =
+                groupBy == Kpis.GroupBy.MONTH ? List.of() : histories.unfinished(asOf, calendar);
+        Set<UUID> ids = new HashSet<>();
+        counted.forEach(history -> ids.add(history.appealId()));
+        unfinished.forEach(history -> ids.add(history.appealId()));
+        Map<UUID, AppealDimension> dimensions = facts.dimensions(ids);
+        return Kpis.compute(counted, unfinished, dimensions, filter, groupBy, snapshot, calendar);
+    }
+
+    /** Action items counted in the month (or all), with the share closed on time. */
+    public FollowUp followUp(YearMonth month, String department, String leader, Instant asOf, Scope scope) {
+        Freshness freshness = readModels.freshness();
+        WorkingCalendar calendar = directory.calendar();
+        DirectorySnapshot snapshot = directory.snapshot();
+        Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
+        Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, null, null, scope.chain());
+        List<AppealHistory> counted =
+                histories.touching(start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar);
+        long met = 0;
+        long total = 0;
+        List<ActionItemView> items = new ArrayList<>();
+        for (AppealHistory history : counted) {
+            if (history.actionItem().isEmpty()) {
+                continue;
+            }
+            ActionItem item = history.actionItem().get();
+            List<Kpis.Unit> units = Kpis.units(history, calendar).stream()
+                    .filter(unit -> unit.measure() == Kpis.Measure.FOLLOW_UP)
+                    .filter(unit -> Kpis.passes(unit, null, filter))
+                    .toList();
+            for (Kpis.Unit unit : units) {
+                total++;
+                met += unit.met() ? 1 : 0;
+            }
+            String status = status(item, asOf);
+            YearMonth countedIn = units.isEmpty() ? null : units.get(0).month();
+            boolean listed = !units.isEmpty()
+                    || (month == null || YearMonth.from(item.dueOn()).equals(month))
+                            && (department == null || department.equals(item.departmentId()))
+                            && (leaderChain == null || leaderChain.covers(item.departmentId(), leaders(history, item)))
+                            && scope.covers(item.departmentId(), item.leaderId());
+            if (listed) {
+                items.add(new ActionItemView(
+                        item.meetingId(),
+                        item.actionItemId(),
+                        history.appealId(),
+                        item.title(),
+                        item.departmentId(),
+                        item.departmentId() == null ? null : snapshot.departmentName(item.departmentId()),
+                        item.leaderId(),
+                        item.dueOn(),
+                        item.closedAt(),
+                        item.cause(),
+                        status,
+                        countedIn == null ? null : countedIn.toString()));
+            }
+        }
+        items.sort(Comparator.comparing(ActionItemView::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ActionItemView::actionItemId, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new FollowUp(asOf, month, Rate.of(met, total), items, freshness);
+    }
+
+    private static List<String> leaders(AppealHistory history, ActionItem item) {
+        List<String> leaders = new ArrayList<>();
+        leaders.add(item.leaderId());
+        leaders.add(history.leaderInCharge());
+        return leaders;
+    }
+
+    private static String status(ActionItem item, Instant asOf) {
+        if (item.closed()) {
+            if (ActionItem.WITHDRAWN.equals(item.cause())) {
+                return "WITHDRAWN";
+            }
+            return item.dueAt() == null || item.closedAt().isBefore(item.dueAt()) ? "ON_TIME" : "LATE";
+        }
+        return item.dueAt() != null && !item.dueAt().isAfter(asOf) ? "OVERDUE" : "OPEN";
+    }
+
+    /** The first instant of the month in the city's time zone; null for null. */
+    public static Instant start(YearMonth month) {
+        return month == null
+                ? null
+                : month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+    }
+}
