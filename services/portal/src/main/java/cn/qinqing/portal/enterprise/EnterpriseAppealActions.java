@@ -1,0 +1,80 @@
+package cn.qinqing.portal.enterprise;
+
+import cn.qinqing.portal.appeal.AppealPage;
+import cn.qinqing.portal.appeal.AppealsApi;
+import cn.qinqing.portal.appeal.TextForm;
+import cn.qinqing.portal.service.ApiProblem;
+import cn.qinqing.portal.web.FormErrors;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What an enterprise does on its appeal's page: add information (补充材料) or withdraw it (撤回). A refused form comes
+ * back with its errors; a change somebody made meanwhile is shown and the form kept.
+ */
+@Controller
+@RequestMapping("/enterprise/appeals/{id}")
+class EnterpriseAppealActions {
+
+    private static final Map<String, String> TEXT_FIELDS = Map.of("reason", "text");
+
+    private final AppealsApi appeals;
+    private final AppealPage page;
+
+    EnterpriseAppealActions(AppealsApi appeals, AppealPage page) {
+        this.appeals = appeals;
+        this.page = page;
+    }
+
+    @PostMapping("/supplement")
+    String supplement(
+            @PathVariable UUID id,
+            @ModelAttribute("supplementForm") TextForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            appeals.supplement(id, form.getVersion(), form.getText());
+        } catch (ApiProblem problem) {
+            return refused(id, problem, binding, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.supplemented");
+        return "redirect:/appeals/" + id;
+    }
+
+    @PostMapping("/withdrawal")
+    String withdraw(
+            @PathVariable UUID id,
+            @ModelAttribute("withdrawalForm") TextForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            appeals.withdraw(id, form.getVersion(), form.getText());
+        } catch (ApiProblem problem) {
+            return refused(id, problem, binding, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.withdrawn");
+        return "redirect:/appeals/" + id;
+    }
+
+    private String refused(UUID id, ApiProblem problem, BindingResult binding, Model model) {
+        if (problem.isNotFound() || problem.status() == 403) {
+            throw problem;
+        }
+        if (problem.isStale()) {
+            binding.reject("problem.stale-version");
+        } else {
+            FormErrors.apply(problem, binding, TEXT_FIELDS);
+        }
+        return page.render(id, model);
+    }
+}

@@ -1,0 +1,33 @@
+package cn.qinqing.portal.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** Instants as the city reads them: Beijing time ({@code Asia/Shanghai}). Used in templates as {@code @dates}. */
+@Component("dates")
+public class Dates {
+
+    public static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    public String format(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(CITY));
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(CITY));
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** For {@code <time datetime>}: the instant in ISO-8601. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package cn.qinqing.portal;
+
+import cn.qinqing.portal.appeal.AppealsApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The whole portal in one Spring context shared by every controller test: real security, templates and message
+ * bundles; the services' APIs are replaced per test class by mocks of the portal's API clients.
+ */
+@SpringBootTest(
+        properties = {
+            "qinqing.portal.client-secret=test-secret",
+            "qinqing.portal.issuer=http://localhost:9000",
+            "spring.thymeleaf.cache=false"
+        })
+@AutoConfigureMockMvc
+public abstract class PortalTestBase {
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @MockitoBean
+    protected AppealsApi appeals;
+}

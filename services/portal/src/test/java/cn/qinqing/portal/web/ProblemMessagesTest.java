@@ -1,0 +1,62 @@
+package cn.qinqing.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The messages the services give (bean validation, the platform's validators) map to the portal's bundle keys. */
+class ProblemMessagesTest {
+
+    static final List<String> KNOWN_API_MESSAGES = List.of(
+            "must not be blank",
+            "must not be null",
+            "size must be between 0 and 200",
+            "size must be between 1 and 10",
+            "must not contain control characters",
+            "must be a phone number",
+            "must be a well-formed email address",
+            "is not a valid Unified Social Credit Code: must be 18 characters long",
+            "is not a valid Unified Social Credit Code: character 3 is not allowed (digits and upper-case letters"
+                    + " except I, O, S, V, Z)",
+            "is not a valid Unified Social Credit Code: characters 3 to 8 must be the digits of an administrative"
+                    + " division code",
+            "is not a valid Unified Social Credit Code: check character does not match (GB 32100-2015)",
+            "must be the code of the enterprise your account belongs to",
+            "must be one of [PERMITS, LAND]",
+            "must be less than or equal to 5",
+            "must be greater than or equal to 1");
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "must not be blank | error.required | ",
+                "size must be between 0 and 200 | error.size.max | 200",
+                "size must be between 1 and 10 | error.size | 1",
+                "must be a phone number | error.phone | ",
+                "is not a valid Unified Social Credit Code: character 3 is not allowed (digits…) | error.uscc.character | 3",
+                "is not a valid Unified Social Credit Code: check character does not match (GB 32100-2015) | error.uscc.check | ",
+                "is not a valid Unified Social Credit Code: something new | error.uscc | ",
+                "must be less than or equal to 5 | error.max | 5",
+            })
+    void aKnownMessageBecomesABundleKey(String message, String key, Integer firstArgument) {
+        ProblemMessages.Resolved resolved = ProblemMessages.forField(message);
+        assertThat(resolved.code()).isEqualTo(key);
+        if (firstArgument != null) {
+            assertThat(resolved.args()).startsWith(firstArgument);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyKnownMessageIsMapped() {
+        KNOWN_API_MESSAGES.forEach(message ->
+                assertThat(ProblemMessages.forField(message)).as(message).isNotNull());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownMessageIsNotGuessed() {
+        assertThat(ProblemMessages.forField("must rhyme")).isNull();
+    }
+}

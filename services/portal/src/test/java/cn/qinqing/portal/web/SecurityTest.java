@@ -1,0 +1,144 @@
+package cn.qinqing.portal.web;
+
+import static cn.qinqing.portal.Users.dispatcher;
+import static cn.qinqing.portal.Users.enterpriseA;
+import static cn.qinqing.portal.Users.leader;
+import static cn.qinqing.portal.Users.official;
+import static cn.qinqing.portal.Users.supervisor;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.qinqing.portal.PortalTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+
+/** Who may open which pages, sign-in, CSRF and the security headers every page carries. */
+class SecurityTest extends PortalTestBase {
+
+    @Test
+    void aVisitorWhoIsNotSignedInIsSentToTheIdentityProvidersSignIn() throws Exception {
+        mvc.perform(get("/enterprise/appeals/new"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("http://localhost/oauth2/authorization/qinqing"));
+    }
+
+    @Test
+    void signingInAsksTheProviderForACodeWithPkceAndThePagesLanguage() throws Exception {
+        mvc.perform(get("/oauth2/authorization/qinqing")
+                        .cookie(new jakarta.servlet.http.Cookie("QINQING_PORTAL_LANG", "en")))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", startsWith("http://localhost:9000/oauth2/authorize?")))
+                .andExpect(header().string("Location", containsString("code_challenge_method=S256")))
+                .andExpect(header().string("Location", containsString("client_id=qinqing-portal")))
+                .andExpect(header().string("Location", containsString("ui_locales=en")));
+    }
+
+    @Test
+    void anHtmxRequestWithoutASessionIsAnswered401SoThatThePageReloads() throws Exception {
+        mvc.perform(get("/enterprise/appeals").header("HX-Request", "true")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theStartPageIsOpenToEveryoneAndOffersSignIn() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/oauth2/authorization/qinqing")));
+    }
+
+    @Test
+    void aSignedInUserIsSentFromTheStartPageToTheirRolesPages() throws Exception {
+        mvc.perform(get("/").with(official())).andExpect(redirectedUrl("/official"));
+        mvc.perform(get("/").with(enterpriseA())).andExpect(redirectedUrl("/enterprise"));
+        mvc.perform(get("/").with(supervisor())).andExpect(redirectedUrl("/supervisor"));
+    }
+
+    @Test
+    void anEnterpriseUserMayNotOpenAnotherRolesPages() throws Exception {
+        forbidden(enterpriseA(), "/official", "/dispatcher", "/leader", "/supervisor");
+    }
+
+    @Test
+    void cityStaffMayNotOpenTheEnterprisePages() throws Exception {
+        forbidden(official(), "/enterprise", "/enterprise/appeals/new", "/dispatcher", "/supervisor");
+        forbidden(dispatcher(), "/enterprise", "/official", "/leader");
+        forbidden(leader(), "/enterprise/appeals", "/official", "/supervisor");
+        forbidden(supervisor(), "/enterprise", "/official", "/dispatcher", "/leader");
+    }
+
+    @Test
+    void theForbiddenPageIsTheUsersLanguage() throws Exception {
+        mvc.perform(get("/official").with(enterpriseA()))
+                .andExpect(status().isForbidden())
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/error/403"));
+        mvc.perform(get("/error/403").with(enterpriseA()))
+                .andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("无权访问")));
+        mvc.perform(get("/error/403?lang=en").with(enterpriseA()))
+                .andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Not allowed")));
+    }
+
+    @Test
+    void aFormSentWithoutItsCsrfTokenIsRefusedAndNothingIsCalled() throws Exception {
+        mvc.perform(post("/enterprise/appeals/new").with(enterpriseA()).param("title", "x"))
+                .andExpect(status().isForbidden());
+        org.mockito.Mockito.verifyNoInteractions(appeals);
+        mvc.perform(post("/enterprise/registration").with(enterpriseA()).with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden());
+        org.mockito.Mockito.verifyNoInteractions(appeals);
+    }
+
+    @Test
+    void signingOutIsAFormWithCsrfThatEndsAtTheProvidersLogout() throws Exception {
+        mvc.perform(post("/logout").with(enterpriseA())).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").with(enterpriseA()).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", startsWith("http://localhost:9000/connect/logout?")))
+                .andExpect(header().string("Location", containsString("post_logout_redirect_uri=http://localhost/")));
+    }
+
+    @Test
+    void everyPageCarriesAStrictContentSecurityPolicyAndFrameProtection() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(header().string(
+                                "Content-Security-Policy", containsString("default-src 'self'; script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string(
+                                "Content-Security-Policy", containsString("form-action 'self' http://localhost:9000")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void theLanguageChoiceIsRememberedInASecureHttpOnlyCookie() throws Exception {
+        mvc.perform(get("/?lang=en"))
+                .andExpect(cookie().value("QINQING_PORTAL_LANG", "en"))
+                .andExpect(cookie().httpOnly("QINQING_PORTAL_LANG", true))
+                .andExpect(cookie().secure("QINQING_PORTAL_LANG", true))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Sign in")));
+    }
+
+    @Test
+    void htmxIsServedFromThePortalItself() throws Exception {
+        mvc.perform(get("/webjars/htmx.org/2.0.4/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/css/portal.css")).andExpect(status().isOk());
+    }
+
+    private void forbidden(OidcLoginRequestPostProcessor user, String... paths) throws Exception {
+        for (String path : paths) {
+            mvc.perform(get(path).with(user)).andExpect(status().isForbidden());
+        }
+    }
+}
