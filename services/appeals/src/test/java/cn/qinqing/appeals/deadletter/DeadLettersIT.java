@@ -53,12 +53,16 @@ class DeadLettersIT extends AppealsApiTestBase {
         assertThat(PoisonSensitiveProjection.handled).doesNotContain("FILED " + poison, "SUPPLEMENTED " + poison);
 
         PoisonSensitiveProjection.healed.set(true);
-        var retried = api.post(LETTERS + "/" + PoisonSensitiveProjection.GROUP + "/retry").token(admin).send();
+        var retried = api.post(LETTERS + "/" + PoisonSensitiveProjection.GROUP + "/retry")
+                .token(admin)
+                .send();
 
         assertThat(retried.status()).isEqualTo(200);
         await().until(() -> lettersOf(poison).isEmpty());
         List<String> handled = PoisonSensitiveProjection.handled;
-        assertThat(handled.indexOf("FILED " + poison)).isNotNegative().isLessThan(handled.indexOf("SUPPLEMENTED " + poison));
+        assertThat(handled.indexOf("FILED " + poison))
+                .isNotNegative()
+                .isLessThan(handled.indexOf("SUPPLEMENTED " + poison));
     }
 
     @Test
@@ -68,7 +72,9 @@ class DeadLettersIT extends AppealsApiTestBase {
         await().until(() -> lettersOf(poison).size() == 1);
         String letterId = lettersOf(poison).get(0).get("id").asText();
 
-        var evicted = api.delete(LETTERS + "/" + PoisonSensitiveProjection.GROUP + "/" + letterId).token(admin).send();
+        var evicted = api.delete(LETTERS + "/" + PoisonSensitiveProjection.GROUP + "/" + letterId)
+                .token(admin)
+                .send();
 
         assertThat(evicted.status()).isEqualTo(204);
         assertThat(lettersOf(poison)).isEmpty();
@@ -77,7 +83,11 @@ class DeadLettersIT extends AppealsApiTestBase {
 
     @Test
     void onlyAnAdminSeesDeadLetters() {
-        assertThat(api.get(LETTERS).token(tokens.withRole("supervisor", "SUPERVISOR")).send().status()).isEqualTo(403);
+        assertThat(api.get(LETTERS)
+                        .token(tokens.withRole("supervisor", "SUPERVISOR"))
+                        .send()
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get(LETTERS).token(userA).send().status()).isEqualTo(403);
         assertThat(api.get(LETTERS).send().status()).isEqualTo(401);
     }
