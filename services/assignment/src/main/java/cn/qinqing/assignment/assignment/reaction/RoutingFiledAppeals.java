@@ -1,0 +1,97 @@
+package cn.qinqing.assignment.assignment.reaction;
+
+import cn.qinqing.assignment.assignment.command.CloseAssignmentCommand;
+import cn.qinqing.assignment.assignment.command.OpenAssignmentCommand;
+import cn.qinqing.assignment.directory.query.EnterpriseView;
+import cn.qinqing.assignment.directory.query.Enterprises;
+import cn.qinqing.assignment.directory.query.RoutingPolicy;
+import cn.qinqing.assignment.directory.query.RoutingRuleView;
+import cn.qinqing.assignment.directory.query.RoutingRules;
+import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealWithdrawnEvent;
+import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes every filed appeal (自动派单): opens its assignment, dispatched by the routing rules in force or queued for the
+ * dispatcher. Runs once per appeal: the assignment's id is derived from the appeal's, a guard row written in the same
+ * transaction as the command's events refuses a second routing of the same appeal, and the group never replays.
+ *
+ * <p>Its processing group handles each enterprise's events in stream order (see the service configuration), and it records each
+ * enterprise's registration itself, so that an appeal never overtakes its enterprise's chain position and district.
+ */
+@Component
+@ProcessingGroup(RoutingFiledAppeals.GROUP)
+@DisallowReplay
+class RoutingFiledAppeals {
+
+    static final String GROUP = "assignment-routing";
+    private static final Logger log = LoggerFactory.getLogger(RoutingFiledAppeals.class);
+
+    private final ServiceCommands commands;
+    private final Enterprises enterprises;
+    private final RoutingRules rules;
+    private final RoutedAppeals routed;
+
+    RoutingFiledAppeals(ServiceCommands commands, Enterprises enterprises, RoutingRules rules, RoutedAppeals routed) {
+        this.commands = commands;
+        this.enterprises = enterprises;
+        this.rules = rules;
+        this.routed = routed;
+    }
+
+    @EventHandler
+    void on(EnterpriseRegisteredEvent event) {
+        enterprises.remember(event);
+    }
+
+    @EventHandler
+    void on(AppealFiledEvent event) {
+        if (!routed.claim(event.appealId())) {
+            log.debug("Appeal {} was routed already; ignoring the redelivered filing", event.appealId());
+            return;
+        }
+        Optional<EnterpriseView> enterprise = enterprises.find(event.enterpriseId());
+        var chainPosition = enterprise.map(EnterpriseView::chainPosition).orElse(null);
+        String district = enterprise.map(EnterpriseView::district).orElse(null);
+        Optional<RoutingRuleView> rule = event.manualDispatch()
+                ? Optional.empty()
+                : RoutingPolicy.route(rules.inForce(), event.category(), chainPosition, district);
+        try {
+            commands.send(new OpenAssignmentCommand(
+                    event.appealId(),
+                    event.enterpriseId(),
+                    event.category(),
+                    event.urgency(),
+                    chainPosition,
+                    district,
+                    event.manualDispatch(),
+                    rule.map(RoutingRuleView::departmentId).orElse(null),
+                    rule.map(RoutingRuleView::ruleId).orElse(null),
+                    Instant.now()));
+        } catch (AggregateStreamCreationException alreadyOpen) {
+            // opened by an earlier delivery whose guard row was lost with a reset schema: the store already has it
+            log.debug("Assignment of appeal {} exists already", event.appealId());
+        }
+    }
+
+    /**
+     * A withdrawn appeal needs nobody any more. Handled here rather than with the other closings because this group
+     * sees the stream in order: the withdrawal can never overtake the filing it withdraws.
+     */
+    @EventHandler
+    void on(AppealWithdrawnEvent event) {
+        if (routed.isRouted(event.appealId())) {
+            commands.send(new CloseAssignmentCommand(
+                    event.appealId(), ClosingFinishedAssignments.APPEAL_WITHDRAWN, Instant.now()));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package cn.qinqing.assignment.directory.command;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeOfficialCommand(
+        String officialId, Long expectedVersion, String name, String departmentId, Instant at) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return Official.aggregateId(officialId);
+    }
+}
