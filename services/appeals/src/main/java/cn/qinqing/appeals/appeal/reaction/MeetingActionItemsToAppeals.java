@@ -1,0 +1,103 @@
+package cn.qinqing.appeals.appeal.reaction;
+
+import cn.qinqing.appeals.appeal.command.FileAppealCommand;
+import cn.qinqing.language.Ids;
+import cn.qinqing.language.MetadataKeys;
+import cn.qinqing.language.appeal.AppealSource;
+import cn.qinqing.language.appeal.MeetingReference;
+import cn.qinqing.language.meeting.ActionItemRaisedEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * A breakfast meeting's action item becomes an appeal filed on the enterprise's behalf (source
+ * {@code BREAKFAST_MEETING}, linked back to the meeting and the item), so that it goes through dispatch, the SLA clock
+ * and close-out like any appeal. The appeal's id is derived from the action item's, so a redelivered event addresses
+ * the same appeal and its second filing is refused by the event store, which is ignored here. Never re-run on a
+ * replay. The appeal is routed by the rules ({@code manualDispatch=false}); the department the meeting named stays in
+ * the meeting's event.
+ *
+ * <p>The command is sent from a thread of its own so that it commits in its own unit of work and transaction: sent
+ * from the processor's thread, it would join the processor's batch, and a duplicate filing would fail that whole batch
+ * at its commit instead of here, where it can be recognised and ignored.
+ */
+@Component
+@ProcessingGroup(MeetingActionItemsToAppeals.GROUP)
+@DisallowReplay
+class MeetingActionItemsToAppeals implements DisposableBean {
+
+    static final String GROUP = "appeals-meeting-action-items";
+    static final String ACTOR = "system:appeals";
+
+    private final CommandGateway commands;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, GROUP + "-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    MeetingActionItemsToAppeals(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** The appeal an action item becomes; the meetings service derives the same id. */
+    static UUID appealFor(UUID actionItemId) {
+        return Ids.derive("meeting-action-item", actionItemId.toString());
+    }
+
+    @EventHandler
+    void on(ActionItemRaisedEvent event, EventMessage<?> message) {
+        FileAppealCommand filing = new FileAppealCommand(
+                appealFor(event.actionItemId()),
+                event.enterpriseId(),
+                event.title(),
+                event.description(),
+                event.category(),
+                event.urgency(),
+                List.of(),
+                AppealSource.BREAKFAST_MEETING,
+                new MeetingReference(event.meetingId(), event.actionItemId()),
+                false,
+                event.raisedAt());
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.ACTOR, ACTOR);
+        metadata.put(MetadataKeys.ROLE, "SYSTEM");
+        metadata.put(MetadataKeys.CAUSATION, message.getIdentifier());
+        Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION);
+        if (correlation != null) {
+            metadata.put(MetadataKeys.CORRELATION, correlation);
+        }
+        CommandMessage<FileAppealCommand> command = GenericCommandMessage.<FileAppealCommand>asCommandMessage(filing)
+                .withMetaData(metadata);
+        try {
+            CompletableFuture.runAsync(() -> commands.sendAndWait(command), sender)
+                    .join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof AggregateStreamCreationException) {
+                return; // filed when this event was first delivered
+            }
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+    }
+}
