@@ -41,7 +41,7 @@ record LauncherOptions(
               --postgres-port=PORT      port of the embedded PostgreSQL (env QINQING_POSTGRES_PORT; default %d)
               --port-offset=N           add N to every service's port, to run beside another copy
                                         (env QINQING_PORT_OFFSET; the issuer becomes http://localhost:9000+N)
-              --timeout=SECONDS         how long the services may take to become healthy (default 120)
+              --timeout=SECONDS         how long a service may take to become healthy after its start (default 120)
               --root=DIR                the project directory (env QINQING_ROOT; default: found from the launcher jar)
               --help                    this text
 

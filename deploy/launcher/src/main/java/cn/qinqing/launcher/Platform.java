@@ -154,15 +154,15 @@ public final class Platform implements AutoCloseable {
      */
     public Platform start() {
         long begin = System.nanoTime();
-        long deadline = begin + timeout.toNanos();
         try {
             Files.createDirectories(logDirectory);
             List<ServiceDefinition> identity =
                     services.stream().filter(ServiceDefinition::isIdentity).toList();
             List<ServiceDefinition> others =
                     services.stream().filter(service -> !service.isIdentity()).toList();
-            awaitHealthy(identity.stream().map(this::launch).toList(), deadline, begin);
-            awaitHealthy(others.stream().map(this::launch).toList(), deadline, begin);
+            // each wave has the whole timeout from its own launch: the others cannot start before identity is up
+            awaitHealthy(identity.stream().map(this::launch).toList(), begin);
+            awaitHealthy(others.stream().map(this::launch).toList(), begin);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);
@@ -231,7 +231,9 @@ public final class Platform implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--spring.datasource.url=" + database.url());
         command.add("--spring.datasource.username=" + database.user());
-        // a few connections each while idle, so that seven services and PostgreSQL fit a laptop
+        // few connections each: seven services, and the tests' second platform, must fit in PostgreSQL's default of
+        // 100 connections on the machine's server (and idle services in a laptop's memory)
+        command.add("--spring.datasource.hikari.maximum-pool-size=8");
         command.add("--spring.datasource.hikari.minimum-idle=2");
         if (profile != null) {
             command.add("--spring.profiles.active=" + profile);
@@ -247,7 +249,8 @@ public final class Platform implements AutoCloseable {
         return command;
     }
 
-    private void awaitHealthy(List<RunningService> starting, long deadline, long begin) {
+    private void awaitHealthy(List<RunningService> starting, long begin) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (RunningService service : starting) {
             URI health = URI.create("http://127.0.0.1:" + service.port() + "/actuator/health");
             while (!isHealthy(health)) {
@@ -442,7 +445,10 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
-        /** How long all services together may take to become healthy (120 s unless told). */
+        /**
+         * How long services may take to become healthy (120 s unless told), counted from their launch: identity's,
+         * then that of the services started together once it is healthy.
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
