@@ -40,6 +40,11 @@ public abstract class MeetingsApiTestBase {
     protected static final TestIdentityProvider tokens = TestIdentityProvider.get();
     private static volatile boolean registered;
 
+    static {
+        // read models follow in well under a second; a shared CI machine under load may take longer
+        org.awaitility.Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+    }
+
     @LocalServerPort
     protected int port;
 

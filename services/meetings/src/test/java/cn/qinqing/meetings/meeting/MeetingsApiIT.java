@@ -118,26 +118,27 @@ class MeetingsApiIT extends MeetingsApiTestBase {
 
     @Test
     void aMeetingRunsFromInvitationToActionItemAndTheAppealsStatusFlowsBack() {
-        // scheduled: topics for 6 more seconds, the meeting 8 seconds from now
-        Map<String, Object> body = meeting(Duration.ofSeconds(8), Duration.ofSeconds(6), 10);
-        Instant startsAt = Instant.parse((String) body.get("startsAt"));
-        UUID id = schedule(body);
+        // the enterprise will bring one of its own appeals to the table
+        UUID ownAppeal = UUID.randomUUID();
+        append("Appeal", ownAppeal.toString(), 0, filedOnline(ownAppeal, ENTERPRISE_A));
+        await().until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM appeal_owner WHERE appeal_id = ?", Long.class, ownAppeal)
+                        == 1);
 
+        // scheduled: topics for 10 more seconds, the meeting 12 seconds from now; until the topic is in, no step
+        // waits for a read model
+        Map<String, Object> body = meeting(Duration.ofSeconds(12), Duration.ofSeconds(10), 10);
+        Instant startsAt = Instant.parse((String) body.get("startsAt"));
+        var scheduled = api.post("/api/meetings").token(leader).body(body).send();
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        UUID id = UUID.fromString(scheduled.json().get("id").asText());
         long version = invite(id, 0, ENTERPRISE_A);
-        await().until(() -> api.get("/api/meetings/" + id).token(userA).send().status() == 200);
         var accepted = api.post("/api/meetings/" + id + "/invitations/" + ENTERPRISE_A + "/acceptance")
                 .token(userA)
                 .header("If-Match", "\"" + version + "\"")
                 .send();
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         version = version(accepted);
-
-        // the enterprise brings one of its own appeals to the table
-        UUID ownAppeal = UUID.randomUUID();
-        append("Appeal", ownAppeal.toString(), 0, filedOnline(ownAppeal, ENTERPRISE_A));
-        await().until(() ->
-                jdbc.queryForObject("SELECT count(*) FROM appeal_owner WHERE appeal_id = ?", Long.class, ownAppeal)
-                        == 1);
         var proposed = api.post("/api/meetings/" + id + "/topics")
                 .token(userA)
                 .header("Idempotency-Key", "topic-" + UUID.randomUUID())

@@ -21,6 +21,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -122,7 +123,7 @@ class ClosingMeetingsWhenActionItemsClose implements DisposableBean {
         }
         var command = GenericCommandMessage.asCommandMessage(links.get(0)).withMetaData(metadata);
         try {
-            CompletableFuture.runAsync(() -> commands.sendAndWait(command), sender)
+            CompletableFuture.runAsync(() -> sendRetryingConflicts(command), sender)
                     .join();
         } catch (CompletionException failed) {
             log.warn(
@@ -130,6 +131,26 @@ class ClosingMeetingsWhenActionItemsClose implements DisposableBean {
                     links.get(0).actionItemId(),
                     failed);
             throw failed.getCause() instanceof RuntimeException cause1 ? cause1 : failed;
+        }
+    }
+
+    /** Another writer may have appended to the meeting in between: read it again and retry, a few times. */
+    private void sendRetryingConflicts(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(command);
+                return;
+            } catch (ConcurrencyException conflict) {
+                if (attempt == 3) {
+                    throw conflict;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw conflict;
+                }
+            }
         }
     }
 
