@@ -21,6 +21,8 @@ import cn.qinqing.language.assignment.AssignmentOpenedEvent;
 import cn.qinqing.language.assignment.LeaderTookChargeEvent;
 import cn.qinqing.language.assignment.RoutingMode;
 import cn.qinqing.language.assignment.SupervisionNoticeIssuedEvent;
+import cn.qinqing.language.calendar.Holiday;
+import cn.qinqing.language.calendar.WorkingCalendarLoadedEvent;
 import cn.qinqing.language.directory.DepartmentRegisteredEvent;
 import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
 import cn.qinqing.language.directory.LeaderRank;
@@ -144,6 +146,25 @@ public final class Scenario {
                 Ids.derive("liaison", uscc, suffix).toString(),
                 new EnterpriseLiaisonChangedEvent(uscc, leaderId, key, null, at),
                 at,
+                "admin",
+                "ADMIN");
+        return this;
+    }
+
+    /** An admin loaded a year of the working calendar. */
+    public Scenario calendarLoaded(int year, List<Holiday> holidays, List<LocalDate> makeUpWorkingDays) {
+        publish(
+                "WorkingCalendar",
+                Ids.derive("calendar", Integer.toString(year), suffix).toString(),
+                new WorkingCalendarLoadedEvent(
+                        year,
+                        false,
+                        "国务院办公厅关于" + year + "年部分节假日安排的通知",
+                        holidays,
+                        makeUpWorkingDays,
+                        "admin",
+                        at("2025-01-03 09:00")),
+                at("2025-01-03 09:00"),
                 "admin",
                 "ADMIN");
         return this;

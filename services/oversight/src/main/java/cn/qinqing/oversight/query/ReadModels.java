@@ -47,10 +47,18 @@ public class ReadModels {
         return new Freshness(all ? lowest : null, head, caughtUp, replaying, processors);
     }
 
-    /** Whether any oversight processor still replays (its token is a replay token). */
+    /**
+     * Whether any oversight processor is still replaying: its token is a replay token that has not yet reached the
+     * position the store had when it was reset. (A replay token that has reached it stays a replay token until the
+     * next new event; that one is done.)
+     */
     public boolean replaying() {
         Integer count = jdbc.queryForObject(
-                "SELECT count(*) FROM " + tokens + " WHERE processor_name = ANY(?) AND token_type LIKE '%ReplayToken'",
+                "SELECT count(*) FROM (SELECT convert_from(token, 'UTF8')::jsonb AS j FROM " + tokens
+                        + " WHERE processor_name = ANY(?) AND token_type LIKE '%ReplayToken' AND token IS NOT NULL) t"
+                        + " WHERE (t.j->'tokenAtReset'->>'index') IS NOT NULL"
+                        + " AND coalesce((t.j->'currentToken'->>'index')::bigint, -1)"
+                        + " < (t.j->'tokenAtReset'->>'index')::bigint",
                 Integer.class,
                 (Object) GROUPS.toArray(String[]::new));
         return count != null && count > 0;

@@ -196,10 +196,16 @@ public class Rankings {
      * The month's primary key decides between instances freezing at the same moment: the second insert waits for
      * the first to commit and then does nothing.
      *
-     * @return whether this call froze it
+     * @return whether this call froze it; false as well while a replay rebuilds the read models (try again later)
      */
     @Transactional
     public boolean freeze(YearMonth month, Instant asOf, String by) {
+        // a replay resets under an exclusive lock of this row: freezing holds it shared, so the two never interleave,
+        // and nothing is frozen from read models that are being rebuilt
+        String replay = jdbc.queryForObject("SELECT state FROM replay_control WHERE id = 1 FOR SHARE", String.class);
+        if ("STOPPING".equals(replay) || readModels.replaying()) {
+            return false;
+        }
         Ranking ranking = recompute(month, asOf);
         int inserted = jdbc.update(
                 "INSERT INTO ranking_freeze (month, as_of, frozen_at, frozen_by, read_model_position,"
