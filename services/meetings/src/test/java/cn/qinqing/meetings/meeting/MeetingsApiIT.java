@@ -12,6 +12,7 @@ import cn.qinqing.language.appeal.MeetingReference;
 import cn.qinqing.language.assignment.AppealDispatchedEvent;
 import cn.qinqing.language.assignment.AppealSignedForEvent;
 import cn.qinqing.language.assignment.RoutingMode;
+import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.meeting.InvitationSelection;
 import cn.qinqing.language.meeting.InvitationSentEvent;
@@ -424,6 +425,50 @@ class MeetingsApiIT extends MeetingsApiTestBase {
         assertThat(invitations.findValuesAsText("enterpriseId")).containsExactlyInAnyOrder(ENTERPRISE_A, ENTERPRISE_C);
         assertThat(invitations.findValuesAsText("selection")).containsOnly("BY_CHAIN_POSITION");
         assertThat(invitations.findValuesAsText("enterpriseName")).contains("包头九原电池片有限公司");
+    }
+
+    @Test
+    void invitingTheKeyEnterprisesReachesThoseTheCityFlags() {
+        Instant now = Instant.now();
+        append(
+                "EnterpriseLiaison",
+                "liaison-" + ENTERPRISE_C,
+                0,
+                new EnterpriseLiaisonChangedEvent(ENTERPRISE_C, "leader", true, null, now));
+        append(
+                "EnterpriseLiaison",
+                "liaison-" + ENTERPRISE_B,
+                0,
+                new EnterpriseLiaisonChangedEvent(ENTERPRISE_B, "leader", true, null, now));
+        append(
+                "EnterpriseLiaison",
+                "liaison-" + ENTERPRISE_B,
+                1,
+                new EnterpriseLiaisonChangedEvent(ENTERPRISE_B, "leader", false, "leader", now.plusSeconds(1)));
+        await().until(() -> jdbc.queryForObject("SELECT count(*) FROM key_enterprise", Long.class) >= 2
+                && !jdbc.queryForObject(
+                        "SELECT key_enterprise FROM key_enterprise WHERE enterprise_id = ?",
+                        Boolean.class,
+                        ENTERPRISE_B));
+        UUID id = scheduleNextWeek();
+
+        var response = api.post("/api/meetings/" + id + "/invitations")
+                .token(leader)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("keyEnterprises", true))
+                .send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("selected").toString())
+                .contains(ENTERPRISE_C)
+                .doesNotContain(ENTERPRISE_B);
+        awaitVersion(id, response.json().get("version").asLong());
+        JsonNode invitations =
+                api.get("/api/meetings/" + id).token(leader).send().json().get("invitations");
+        assertThat(invitations.findValuesAsText("enterpriseId"))
+                .contains(ENTERPRISE_C)
+                .doesNotContain(ENTERPRISE_B);
+        assertThat(invitations.findValuesAsText("selection")).containsOnly("BY_KEY_ENTERPRISE_FLAG");
     }
 
     @Test

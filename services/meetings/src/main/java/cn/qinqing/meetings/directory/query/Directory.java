@@ -37,6 +37,14 @@ public class Directory {
                 (Object) positions.stream().map(Enum::name).toArray(String[]::new));
     }
 
+    /** The registered enterprises the city flags as key enterprises, by name. */
+    public List<String> keyEnterprises() {
+        return jdbc.queryForList(
+                "SELECT d.enterprise_id FROM enterprise_directory d JOIN key_enterprise k USING (enterprise_id)"
+                        + " WHERE k.key_enterprise ORDER BY d.name",
+                String.class);
+    }
+
     public boolean filedBy(UUID appealId, String enterpriseId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM appeal_owner WHERE appeal_id = ? AND enterprise_id = ?)",

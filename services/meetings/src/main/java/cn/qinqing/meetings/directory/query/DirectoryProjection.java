@@ -1,6 +1,7 @@
 package cn.qinqing.meetings.directory.query;
 
 import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,10 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the meetings service needs to know of the appeals context: the registered enterprises with their place in the
  * industry chain (to invite by chain position), and which enterprise filed which appeal (a topic may link only the
- * proposing enterprise's own appeal).
- *
- * <p>TODO(#3): the key-enterprise flag, once the assignment service publishes it, so that hosts can invite key
- * enterprises (InvitationSelection.BY_KEY_ENTERPRISE_FLAG).
+ * proposing enterprise's own appeal); and of the assignment service's directory, which enterprises are key
+ * enterprises (to invite them all at once).
  */
 @Component
 @ProcessingGroup(DirectoryProjection.GROUP)
@@ -46,8 +45,24 @@ class DirectoryProjection {
                 event.enterpriseId());
     }
 
+    /** The latest word on an enterprise wins; a replay ends on the same word. */
+    @EventHandler
+    void on(EnterpriseLiaisonChangedEvent event) {
+        jdbc.update(
+                "INSERT INTO key_enterprise (enterprise_id, key_enterprise, liaison_leader_id, changed_at)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (enterprise_id) DO UPDATE"
+                        + " SET key_enterprise = excluded.key_enterprise,"
+                        + " liaison_leader_id = excluded.liaison_leader_id, changed_at = excluded.changed_at"
+                        + " WHERE key_enterprise.changed_at <= excluded.changed_at",
+                event.enterpriseId(),
+                event.keyEnterprise(),
+                event.liaisonLeaderId(),
+                java.sql.Timestamp.from(event.changedAt()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM key_enterprise");
         jdbc.update("DELETE FROM appeal_owner");
         jdbc.update("DELETE FROM enterprise_directory");
     }

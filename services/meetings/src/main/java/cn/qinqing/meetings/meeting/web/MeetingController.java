@@ -195,17 +195,24 @@ class MeetingController {
             }
         }
         if (request.chainPositions() != null) {
-            // TODO(#3): invite key enterprises too (BY_KEY_ENTERPRISE_FLAG) once the assignment service publishes the
-            // flag
             for (String enterprise : directory.enterprisesAt(request.chainPositions())) {
                 if (enterprises.add(enterprise)) {
                     selections.add(InvitationSelection.BY_CHAIN_POSITION);
                 }
             }
         }
+        boolean keyEnterprises = Boolean.TRUE.equals(request.keyEnterprises());
+        if (keyEnterprises) {
+            for (String enterprise : directory.keyEnterprises()) {
+                if (enterprises.add(enterprise)) {
+                    selections.add(InvitationSelection.BY_KEY_ENTERPRISE_FLAG);
+                }
+            }
+        }
         if (handPicked.isEmpty()
-                && (request.chainPositions() == null || request.chainPositions().isEmpty())) {
-            errors.add(new FieldError("enterpriseIds", "name enterprises, chain positions, or both"));
+                && (request.chainPositions() == null || request.chainPositions().isEmpty())
+                && !keyEnterprises) {
+            errors.add(new FieldError("enterpriseIds", "name enterprises, chain positions, key enterprises, or a mix"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -39,10 +39,15 @@ final class Requests {
             @Size(max = 30) List<@NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String> departmentIds,
             @NotNull Instant topicCutOffAt) {}
 
-    /** Enterprises picked by hand, by their place in the industry chain, or both. */
+    /**
+     * Enterprises picked by hand, by their place in the industry chain, the city's key enterprises, or any mix.
+     *
+     * @param keyEnterprises whether to invite every registered key enterprise (重点企业)
+     */
     record Invite(
             @Size(max = 500) List<@NotNull @Uscc String> enterpriseIds,
-            @Size(max = 8) List<@NotNull IndustryChainPosition> chainPositions) {}
+            @Size(max = 8) List<@NotNull IndustryChainPosition> chainPositions,
+            Boolean keyEnterprises) {}
 
     record DeclineInvitation(@Size(max = 1000) @PlainText(multiline = true) String reason) {}
 
