@@ -1,0 +1,143 @@
+package cn.qinqing.launcher.browser;
+
+import cn.qinqing.launcher.Database;
+import cn.qinqing.launcher.Platform;
+import cn.qinqing.launcher.RunningService;
+import cn.qinqing.launcher.ServiceCatalog;
+import cn.qinqing.launcher.ServiceDefinition;
+import cn.qinqing.testsupport.TestDatabase;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real platform for the browser tests, started once per test JVM and shared by every test: identity, appeals and
+ * the portal, plus every other service whose jar the reactor built, each a process on a free port, all on this JVM's
+ * fresh test database with the demo data of the {@code local} profile.
+ *
+ * <p>The identity service's demo client {@code qinqing-portal} is registered with the portal's free port as its
+ * redirect, and the portal is told where each service listens.
+ */
+final class BrowserPlatform {
+
+    static final Path ROOT = Path.of(System.getProperty("qinqing.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
+
+    /** Services that the portal's pages call; those not built yet are left out (their pages say so). */
+    static final List<String> OPTIONAL = List.of("assignment", "resolution", "meetings", "oversight");
+
+    private static volatile BrowserPlatform shared;
+
+    private final Platform platform;
+    private final URI portal;
+
+    private BrowserPlatform(Platform platform, URI portal) {
+        this.platform = platform;
+        this.portal = portal;
+    }
+
+    static BrowserPlatform get() {
+        if (shared == null) {
+            synchronized (BrowserPlatform.class) {
+                if (shared == null) {
+                    shared = start();
+                }
+            }
+        }
+        return shared;
+    }
+
+    private static BrowserPlatform start() {
+        List<String> names = new ArrayList<>(List.of("identity", "appeals", "portal"));
+        for (String optional : OPTIONAL) {
+            if (ServiceCatalog.service(optional).isBuiltIn(ROOT)) {
+                names.add(optional);
+            }
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        names.forEach(name -> ports.put(name, Platform.freePort()));
+        String portal = "http://localhost:" + ports.get("portal");
+
+        Database database = ownDatabase();
+        Platform.Builder builder = Platform.builder(ROOT)
+                .database(database)
+                .services(ServiceCatalog.named(names.toArray(String[]::new)))
+                .runDirectory(Path.of("target", "browser-platform").toAbsolutePath())
+                .timeout(Duration.ofSeconds(300))
+                .progress(message -> System.out.println("[browser platform] " + message));
+        ports.forEach(builder::port);
+        List<String> portalArguments = new ArrayList<>();
+        ports.forEach((name, port) -> {
+            if (!name.equals("portal") && !name.equals(ServiceDefinition.IDENTITY)) {
+                portalArguments.add("--qinqing.portal.services." + name + "=http://localhost:" + port);
+            }
+        });
+        builder.arguments("portal", portalArguments.toArray(String[]::new));
+        // the demo portal client, redirecting to this portal's port (a list given on the command line replaces the
+        // configured list as a whole: the other demo clients are not needed here)
+        builder.arguments(
+                ServiceDefinition.IDENTITY,
+                "--qinqing.demo.clients[0].client-id=qinqing-portal",
+                "--qinqing.demo.clients[0].name=Qinqing portal (browser tests)",
+                "--qinqing.demo.clients[0].secret=qinqing-demo",
+                "--qinqing.demo.clients[0].grant-types[0]=authorization_code",
+                "--qinqing.demo.clients[0].grant-types[1]=refresh_token",
+                "--qinqing.demo.clients[0].redirect-uris[0]=" + portal + "/login/oauth2/code/qinqing",
+                "--qinqing.demo.clients[0].post-logout-redirect-uris[0]=" + portal + "/",
+                "--qinqing.demo.clients[0].scopes[0]=openid",
+                "--qinqing.demo.clients[0].scopes[1]=profile");
+        Platform platform = builder.build();
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "browser-platform-stop"));
+        platform.start();
+        return new BrowserPlatform(platform, URI.create(portal));
+    }
+
+    /**
+     * A database of their own beside this JVM's test database: other end-to-end tests of the JVM start identity there
+     * with the default demo clients, and a client registered once is not registered again.
+     */
+    private static Database ownDatabase() {
+        TestDatabase test = TestDatabase.get();
+        String name = test.name() + "_browser";
+        execute(test, "CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(test, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (RuntimeException ignored) {
+                // the server may be gone already; an orphan test database harms nothing
+            }
+        }));
+        return new Database(test.url().replace("/" + test.name(), "/" + name), test.user(), "");
+    }
+
+    private static void execute(TestDatabase test, String sql) {
+        try (Connection connection = DriverManager.getConnection(test.url(), test.user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run '" + sql + "'", e);
+        }
+    }
+
+    /** The portal's start page. */
+    URI portal() {
+        return portal;
+    }
+
+    boolean runs(String service) {
+        return platform.services().stream().map(RunningService::name).anyMatch(service::equals);
+    }
+
+    Platform platform() {
+        return platform;
+    }
+}
