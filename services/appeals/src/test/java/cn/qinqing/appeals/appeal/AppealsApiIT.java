@@ -361,6 +361,20 @@ class AppealsApiIT extends AppealsApiTestBase {
     }
 
     @Test
+    void badQueryAndPathParametersAreProblemsNamingTheParameter() {
+        var status = api.get("/api/appeals?status=filed;drop").token(userA).send();
+        var limit = api.get("/api/appeals?limit=0").token(userA).send();
+        var uscc = api.get("/api/appeals/enterprises/NOT-A-CODE").token(admin).send();
+
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(status.json().get("errors").findValuesAsText("field")).contains("status");
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(limit.json().get("errors").findValuesAsText("field")).contains("limit");
+        assertThat(uscc.status()).isEqualTo(400);
+        assertThat(uscc.json().get("errors").findValuesAsText("field")).contains("uscc");
+    }
+
+    @Test
     void anUnknownAppealIsNotFound() {
         assertThat(api.get("/api/appeals/" + UUID.randomUUID())
                         .token(userA)
@@ -404,12 +418,11 @@ class AppealsApiIT extends AppealsApiTestBase {
         String official = tokens.official("official", "industry-it");
         assertThat(api.get("/api/appeals/" + id).token(official).send().status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/appeals?limit=100")
-                        .token(official)
-                        .send()
-                        .json()
-                        .get("items"))
-                .isEmpty();
+        var listed =
+                api.get("/api/appeals?limit=100").token(official).send().json().get("items");
+        assertThat(listed.findValuesAsText("id")).doesNotContain(id.toString());
+        listed.forEach(
+                item -> assertThat(item.get("holdingDepartment").asText()).isEqualTo("industry-it"));
     }
 
     @Test

@@ -82,6 +82,17 @@ class DeadLettersIT extends AppealsApiTestBase {
     }
 
     @Test
+    void anEventWhoseSqlFailsIsParkedWithoutStallingTheProcessor() {
+        PoisonSensitiveProjection.healed.set(false);
+        UUID broken = fileAndWait(userA, "POISON SQL " + UUID.randomUUID());
+        await().until(() -> lettersOf(broken).size() == 1);
+        assertThat(lettersOf(broken).get(0).get("cause").asText()).contains("no_such_table");
+
+        UUID after = fileAndWait(userA, "毒丸之后的诉求");
+        await().until(() -> PoisonSensitiveProjection.handled.contains("FILED " + after));
+    }
+
+    @Test
     void onlyAnAdminSeesDeadLetters() {
         assertThat(api.get(LETTERS)
                         .token(tokens.withRole("supervisor", "SUPERVISOR"))

@@ -22,8 +22,19 @@ class PoisonSensitiveProjection {
     static final List<String> handled = new CopyOnWriteArrayList<>();
     private static final java.util.Set<java.util.UUID> poisoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    PoisonSensitiveProjection(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
     @EventHandler
     void on(AppealFiledEvent event) {
+        if (event.title().startsWith("POISON SQL")) {
+            // a failing statement aborts a PostgreSQL transaction unless the handler runs in a savepoint
+            poisoned.add(event.appealId());
+            jdbc.update("INSERT INTO no_such_table VALUES (1)");
+        }
         if (event.title().startsWith("POISON")) {
             poisoned.add(event.appealId());
             failUnlessHealed();

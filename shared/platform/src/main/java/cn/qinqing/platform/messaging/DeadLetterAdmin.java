@@ -48,10 +48,13 @@ class DeadLetterAdmin {
                 .sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFoundException("No processing group " + group + " with dead letters."));
         int sequences = 0;
-        // each call takes one parked sequence; bounded, so that letters that keep failing do not loop forever
-        long before = queue(group).amountOfSequences();
-        for (long i = 0; i < before && processor.processAny(); i++) {
-            sequences++;
+        // one pass over the parked sequences, oldest touched first; a sequence that fails again stays parked and the
+        // next one is tried, so one hopeless letter does not block the others' retry
+        long parked = queue(group).amountOfSequences();
+        for (long i = 0; i < parked; i++) {
+            if (processor.processAny()) {
+                sequences++;
+            }
         }
         return ResponseEntity.ok(new Retried(group, sequences, queue(group).size()));
     }

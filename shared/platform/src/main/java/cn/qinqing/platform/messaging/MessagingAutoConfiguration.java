@@ -121,6 +121,12 @@ public class MessagingAutoConfiguration {
         return new DeadLetterQueues(properties, connections, transactions, schema);
     }
 
+    @Bean
+    SavepointPerEventHandler savepointPerEventHandler(
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new SavepointPerEventHandler(transactions);
+    }
+
     /** Only an admin handles dead letters. */
     @Bean
     AuthorizationPolicy deadLetterAdminPolicy(PlatformProperties properties) {

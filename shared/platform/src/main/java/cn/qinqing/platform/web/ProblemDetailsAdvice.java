@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -116,6 +117,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             expected = "one of " + Arrays.toString(ex.getRequiredType().getEnumConstants());
         }
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getName(), "must be " + expected))));
+    }
+
+    /** A constraint on a parameter of a {@code @Validated} controller: the parameter is named, not a 500. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath()), violation.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = "parameter";
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name;
     }
 
     @ExceptionHandler(InvalidRequestException.class)
