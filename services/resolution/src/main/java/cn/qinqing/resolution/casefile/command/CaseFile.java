@@ -3,6 +3,7 @@ package cn.qinqing.resolution.casefile.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.qinqing.language.Ids;
+import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.resolution.CaseFileCancelledEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
@@ -30,6 +31,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -54,6 +56,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(type = "CaseFile")
 public class CaseFile {
+
+    /** The actor of what the service does by itself. */
+    static final String SYSTEM = "system:resolution";
 
     @AggregateIdentifier
     private UUID caseFileId;
@@ -333,8 +338,15 @@ public class CaseFile {
                     default -> false;
                 };
         if (inForce) {
-            apply(new DeadlineBreachedEvent(
-                    appealId, deadline.kind(), departmentId, deadline.dueAt(), GenericEventMessage.clock.instant()));
+            // nobody acted: the clock ran out (a deadline carries no caller of its own)
+            apply(
+                    new DeadlineBreachedEvent(
+                            appealId,
+                            deadline.kind(),
+                            departmentId,
+                            deadline.dueAt(),
+                            GenericEventMessage.clock.instant()),
+                    MetaData.with(MetadataKeys.ACTOR, SYSTEM).and(MetadataKeys.ROLE, "SYSTEM"));
         }
     }
 
