@@ -41,6 +41,9 @@ class AppealsAuthorizationPolicy implements AuthorizationPolicy {
                 allow(GET, "/api/appeals/{id}", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, "/api/appeals/{id}/timeline", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(POST, "/api/appeals/{id}/supplements", ENTERPRISE),
-                allow(POST, "/api/appeals/{id}/withdrawal", ENTERPRISE));
+                allow(POST, "/api/appeals/{id}/withdrawal", ENTERPRISE),
+                // the enterprise's feedback on the answer (issue 4)
+                allow(POST, "/api/appeals/{id}/rating", ENTERPRISE),
+                allow(POST, "/api/appeals/{id}/reopening", ENTERPRISE));
     }
 }

@@ -2,14 +2,24 @@ package cn.qinqing.appeals.appeal.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.qinqing.language.MetadataKeys;
+import cn.qinqing.language.appeal.AppealAnsweredEvent;
+import cn.qinqing.language.appeal.AppealClosedEvent;
 import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealRatedEvent;
+import cn.qinqing.language.appeal.AppealRatingExpiredEvent;
+import cn.qinqing.language.appeal.AppealReopenedEvent;
 import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -24,6 +34,9 @@ public class Appeal {
 
     private String enterpriseId;
     private AppealStatus status;
+    private int round;
+    private Instant ratingDueAt;
+    private Integer rating;
 
     protected Appeal() {
         // for Axon
@@ -63,7 +76,91 @@ public class Appeal {
         if (status == AppealStatus.WITHDRAWN) {
             throw new RuleViolation("appeal-withdrawn", "The appeal was already withdrawn.");
         }
+        if (status == AppealStatus.ANSWERED || status == AppealStatus.CLOSED) {
+            throw new RuleViolation(
+                    "appeal-answered", "The appeal was answered; rate the answer or reopen it instead.");
+        }
         apply(new AppealWithdrawnEvent(appealId, enterpriseId, command.reason(), command.withdrawnAt()));
+    }
+
+    // The answer, its rating and reopening (issue 4). The rules, also in the resolution service's README:
+    // - the enterprise rates an answer once, 1 to 5 (4 and 5 count as satisfied), within the rating window;
+    // - it may reopen an answer within the window unless it rated it satisfied (unrated, or rated 1–3);
+    // - at the end of the window an unrated answer is recorded as such (AppealRatingExpiredEvent), which counts as
+    //   feedback for close-out; the appeal closes when the resolution service closes the case out.
+
+    @CommandHandler
+    void handle(AnswerAppealCommand command, RatingWindow window, DeadlineManager deadlines) {
+        if (status == AppealStatus.WITHDRAWN || status == AppealStatus.CLOSED || command.round() <= round) {
+            return; // redelivered, or nothing to show any more
+        }
+        Instant due = command.answeredAt().plus(window.length());
+        apply(new AppealAnsweredEvent(
+                appealId,
+                enterpriseId,
+                command.departmentId(),
+                command.round(),
+                command.answer(),
+                command.outcome(),
+                command.reason(),
+                command.policyBasis(),
+                command.answeredAt(),
+                due));
+        deadlines.cancelAllWithinScope(RatingWindowExpiry.NAME);
+        deadlines.schedule(due, RatingWindowExpiry.NAME, new RatingWindowExpiry(command.round()));
+    }
+
+    @CommandHandler
+    void handle(RateAnswerCommand command, DeadlineManager deadlines) {
+        requireOwnedBy(command.enterpriseId());
+        requireVersion(command.expectedVersion());
+        requireAnsweredWithinWindow(command.ratedAt());
+        if (rating != null) {
+            throw new RuleViolation("answer-rated", "This answer was already rated.");
+        }
+        apply(new AppealRatedEvent(
+                appealId, enterpriseId, round, command.rating(), command.comment(), command.ratedAt()));
+        deadlines.cancelAllWithinScope(RatingWindowExpiry.NAME);
+    }
+
+    @CommandHandler
+    void handle(ReopenAppealCommand command, DeadlineManager deadlines) {
+        requireOwnedBy(command.enterpriseId());
+        requireVersion(command.expectedVersion());
+        requireAnsweredWithinWindow(command.reopenedAt());
+        if (rating != null && rating >= 4) {
+            throw new RuleViolation("answer-rated-satisfied", "An answer rated satisfied cannot be reopened.");
+        }
+        apply(new AppealReopenedEvent(appealId, enterpriseId, round, command.reason(), command.reopenedAt()));
+        deadlines.cancelAllWithinScope(RatingWindowExpiry.NAME);
+    }
+
+    @CommandHandler
+    void handle(CloseAppealCommand command) {
+        if (status == AppealStatus.CLOSED || status == AppealStatus.WITHDRAWN) {
+            return; // redelivered
+        }
+        apply(new AppealClosedEvent(appealId, enterpriseId, command.closedAt()));
+    }
+
+    /** The window closed without a rating: recorded as such, once, for the round it was scheduled for. */
+    @DeadlineHandler
+    void on(RatingWindowExpiry expiry) {
+        if (status != AppealStatus.ANSWERED || expiry.round() != round || rating != null) {
+            return;
+        }
+        apply(
+                new AppealRatingExpiredEvent(appealId, enterpriseId, round, ratingDueAt),
+                MetaData.with(MetadataKeys.ACTOR, "system:appeals").and(MetadataKeys.ROLE, "SYSTEM"));
+    }
+
+    private void requireAnsweredWithinWindow(Instant now) {
+        if (status != AppealStatus.ANSWERED) {
+            throw new RuleViolation("appeal-not-answered", "There is no answer waiting for your feedback.");
+        }
+        if (now.isAfter(ratingDueAt)) {
+            throw new RuleViolation("rating-window-closed", "The time to rate or reopen this answer has passed.");
+        }
     }
 
     /** Another enterprise learns nothing, not even that the appeal exists. */
@@ -95,5 +192,28 @@ public class Appeal {
     @EventSourcingHandler
     void on(AppealWithdrawnEvent event) {
         status = AppealStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(AppealAnsweredEvent event) {
+        status = AppealStatus.ANSWERED;
+        round = event.round();
+        ratingDueAt = event.ratingDueAt();
+        rating = null;
+    }
+
+    @EventSourcingHandler
+    void on(AppealRatedEvent event) {
+        rating = event.rating();
+    }
+
+    @EventSourcingHandler
+    void on(AppealReopenedEvent event) {
+        status = AppealStatus.REOPENED;
+    }
+
+    @EventSourcingHandler
+    void on(AppealClosedEvent event) {
+        status = AppealStatus.CLOSED;
     }
 }

@@ -1,7 +1,12 @@
 package cn.qinqing.appeals.appeal.query;
 
 import cn.qinqing.language.MetadataKeys;
+import cn.qinqing.language.appeal.AppealAnsweredEvent;
+import cn.qinqing.language.appeal.AppealClosedEvent;
 import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealRatedEvent;
+import cn.qinqing.language.appeal.AppealRatingExpiredEvent;
+import cn.qinqing.language.appeal.AppealReopenedEvent;
 import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.assignment.AppealDispatchedEvent;
@@ -9,6 +14,7 @@ import cn.qinqing.language.assignment.AppealQueuedForDispatchEvent;
 import cn.qinqing.language.assignment.AppealReturnedEvent;
 import cn.qinqing.language.assignment.AppealSignedForEvent;
 import cn.qinqing.language.assignment.AppealTransferredEvent;
+import cn.qinqing.language.resolution.ProgressNotedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -139,6 +145,86 @@ class AppealProjection {
         holder(event.appealId(), "FILED", null, message);
         timeline(
                 event.appealId(), "RETURNED_TO_DISPATCH", Map.of("departmentId", event.departmentId()), message, token);
+    }
+
+    // The answer, the enterprise's feedback and the close-out (issue 4). IN_PROGRESS is shown from the first progress
+    // note the department makes visible to the enterprise; internal notes are never shown here.
+
+    @EventHandler
+    void on(ProgressNotedEvent event, EventMessage<?> message, TrackingToken token) {
+        if (!event.visibleToEnterprise()) {
+            return;
+        }
+        jdbc.update(
+                "UPDATE appeal_view SET status = 'IN_PROGRESS', updated_at = ?"
+                        + " WHERE appeal_id = ? AND status IN ('SIGNED_FOR', 'REOPENED')",
+                Timestamp.from(message.getTimestamp()),
+                event.appealId());
+        timeline(
+                event.appealId(),
+                "PROGRESS",
+                Map.of("text", event.text(), "contactWithEnterprise", event.contactWithEnterprise()),
+                message,
+                token);
+    }
+
+    @EventHandler
+    void on(AppealAnsweredEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        status(event.appealId(), "ANSWERED", version, message);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("round", event.round());
+        details.put("departmentId", event.departmentId());
+        details.put("answer", event.answer());
+        details.put("outcome", event.outcome());
+        details.put("reason", event.reason());
+        details.put("policyBasis", event.policyBasis());
+        details.put("ratingDueAt", event.ratingDueAt().toString());
+        timeline(event.appealId(), "ANSWERED", details, message, token);
+    }
+
+    @EventHandler
+    void on(AppealRatedEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        status(event.appealId(), "RATED", version, message);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("round", event.round());
+        details.put("rating", event.rating());
+        details.put("comment", event.comment());
+        timeline(event.appealId(), "RATED", details, message, token);
+    }
+
+    @EventHandler
+    void on(
+            AppealRatingExpiredEvent event,
+            @SequenceNumber long version,
+            EventMessage<?> message,
+            TrackingToken token) {
+        status(event.appealId(), null, version, message);
+        timeline(event.appealId(), "RATING_EXPIRED", Map.of("round", event.round()), message, token);
+    }
+
+    @EventHandler
+    void on(AppealReopenedEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        status(event.appealId(), "REOPENED", version, message);
+        timeline(
+                event.appealId(), "REOPENED", Map.of("round", event.round(), "reason", event.reason()), message, token);
+    }
+
+    @EventHandler
+    void on(AppealClosedEvent event, @SequenceNumber long version, EventMessage<?> message, TrackingToken token) {
+        status(event.appealId(), "CLOSED", version, message);
+        timeline(event.appealId(), "CLOSED", Map.of(), message, token);
+    }
+
+    /** A change of the Appeal aggregate itself: the status (unless null) and the version, for a newer version only. */
+    private void status(UUID appealId, String status, long version, EventMessage<?> message) {
+        jdbc.update(
+                "UPDATE appeal_view SET status = coalesce(?, status), updated_at = ?, version = ?"
+                        + " WHERE appeal_id = ? AND version < ?",
+                status,
+                Timestamp.from(message.getTimestamp()),
+                version,
+                appealId,
+                version);
     }
 
     /** Who holds the appeal now; a withdrawn or closed appeal keeps its final status. */
