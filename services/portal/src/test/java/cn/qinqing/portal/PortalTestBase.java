@@ -1,6 +1,8 @@
 package cn.qinqing.portal;
 
 import cn.qinqing.portal.appeal.AppealsApi;
+import cn.qinqing.portal.assignment.AssignmentApi;
+import cn.qinqing.portal.resolution.ResolutionApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,4 +27,10 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected AppealsApi appeals;
+
+    @MockitoBean
+    protected AssignmentApi assignments;
+
+    @MockitoBean
+    protected ResolutionApi resolution;
 }

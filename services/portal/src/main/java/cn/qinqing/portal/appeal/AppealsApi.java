@@ -46,6 +46,17 @@ public class AppealsApi {
         }
     }
 
+    /** The enterprise just registered, once the read model shows it (up to {@link #READ_YOUR_WRITES}). */
+    public Optional<Enterprise> awaitEnterprise(String uscc) {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        Optional<Enterprise> enterprise = enterprise(uscc);
+        while (enterprise.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            enterprise = enterprise(uscc);
+        }
+        return enterprise;
+    }
+
     public List<Enterprise> enterprises() {
         return api().get()
                 .uri("/api/appeals/enterprises")
@@ -105,27 +116,64 @@ public class AppealsApi {
         return api().get().uri("/api/appeals/{id}", id).retrieve().body(Appeal.class);
     }
 
+    /**
+     * The appeal once the read model shows at least {@code version}: a write answers when its events are committed,
+     * and the read model follows a moment later. Waits up to {@link #READ_YOUR_WRITES} (the appeal as it is then,
+     * else the API's 404).
+     */
+    public Appeal appealAtLeast(UUID id, long version) {
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        while (true) {
+            try {
+                Appeal appeal = appeal(id);
+                if (appeal.version() >= version || System.nanoTime() > deadline) {
+                    return appeal;
+                }
+            } catch (ApiProblem problem) {
+                if (!problem.isNotFound() || System.nanoTime() > deadline) {
+                    throw problem;
+                }
+            }
+            pause();
+        }
+    }
+
+    static final java.time.Duration READ_YOUR_WRITES = java.time.Duration.ofSeconds(5);
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the read model", e);
+        }
+    }
+
     public List<TimelineEntry> timeline(UUID id) {
         return api().get().uri("/api/appeals/{id}/timeline", id).retrieve().body(TIMELINE);
     }
 
-    /** Adds information to an appeal read at {@code version}. */
-    public void supplement(UUID id, long version, String text) {
-        change(id, "supplements", version, Map.of("text", text));
+    /** Adds information to an appeal read at {@code version}; returns its new version. */
+    public long supplement(UUID id, long version, String text) {
+        return change(id, "supplements", version, Map.of("text", text));
     }
 
-    public void withdraw(UUID id, long version, String reason) {
-        change(id, "withdrawal", version, Map.of("reason", reason));
+    /** Withdraws an appeal read at {@code version}; returns its new version. */
+    public long withdraw(UUID id, long version, String reason) {
+        return change(id, "withdrawal", version, Map.of("reason", reason));
     }
 
     /** Posts a change of the appeal read at {@code version} ({@code If-Match}); 409 when somebody changed it since. */
-    void change(UUID id, String action, long version, Map<String, ?> body) {
-        api().post()
+    long change(UUID id, String action, long version, Map<String, ?> body) {
+        Changed changed = api().post()
                 .uri("/api/appeals/{id}/" + action, id)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"" + version + "\"")
                 .body(new LinkedHashMap<>(body))
                 .retrieve()
-                .toBodilessEntity();
+                .body(Changed.class);
+        return changed == null ? version + 1 : changed.version();
     }
+
+    record Changed(UUID id, long version) {}
 }

@@ -41,13 +41,14 @@ class EnterpriseAppealActions {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
+        long version;
         try {
-            appeals.supplement(id, form.getVersion(), form.getText());
+            version = appeals.supplement(id, form.getVersion(), form.getText());
         } catch (ApiProblem problem) {
             return refused(id, problem, binding, model);
         }
         redirect.addFlashAttribute("notice", "notice.supplemented");
-        return "redirect:/appeals/" + id;
+        return "redirect:/appeals/" + id + "?v=" + version;
     }
 
     @PostMapping("/withdrawal")
@@ -57,13 +58,14 @@ class EnterpriseAppealActions {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
+        long version;
         try {
-            appeals.withdraw(id, form.getVersion(), form.getText());
+            version = appeals.withdraw(id, form.getVersion(), form.getText());
         } catch (ApiProblem problem) {
             return refused(id, problem, binding, model);
         }
         redirect.addFlashAttribute("notice", "notice.withdrawn");
-        return "redirect:/appeals/" + id;
+        return "redirect:/appeals/" + id + "?v=" + version;
     }
 
     private String refused(UUID id, ApiProblem problem, BindingResult binding, Model model) {

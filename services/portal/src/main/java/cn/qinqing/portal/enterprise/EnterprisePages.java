@@ -89,6 +89,7 @@ class EnterprisePages {
             FormErrors.apply(problem, binding, RegistrationForm.API_FIELDS);
             return "enterprise/registration";
         }
+        appeals.awaitEnterprise(form.getUscc());
         redirect.addFlashAttribute("notice", "notice.registered");
         return "redirect:/enterprise";
     }

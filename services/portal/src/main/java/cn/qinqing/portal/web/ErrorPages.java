@@ -3,6 +3,7 @@ package cn.qinqing.portal.web;
 import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.service.ServiceUnavailableException;
 import cn.qinqing.portal.service.SignInRequiredException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -28,8 +29,16 @@ class ErrorPages {
         this.messages = messages;
     }
 
+    /** Exception handlers get a model of their own: the header's user and language switch need these. */
+    private static void page(Model model, HttpServletRequest request) {
+        model.addAttribute("user", PortalUser.current().orElse(null));
+        model.addAttribute("here", request.getRequestURI());
+    }
+
     @ExceptionHandler(ServiceUnavailableException.class)
-    String unavailable(ServiceUnavailableException e, Model model, HttpServletResponse response) {
+    String unavailable(
+            ServiceUnavailableException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        page(model, request);
         log.warn("Service unavailable: {}", e.getMessage());
         response.setStatus(503);
         model.addAttribute("service", e.service());
@@ -43,7 +52,9 @@ class ErrorPages {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    String problem(ApiProblem problem, Model model, HttpServletResponse response, Locale locale) {
+    String problem(
+            ApiProblem problem, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        page(model, request);
         response.setStatus(problem.status());
         if (problem.status() == 404) {
             return "error/404";

@@ -233,7 +233,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void anAppealsPageShowsTheDepartmentByNameAndTheEnterprisesForms() throws Exception {
-        when(appeals.appeal(ID)).thenReturn(appeal("SIGNED_FOR"));
+        when(appeals.appealAtLeast(eq(ID), anyLong())).thenReturn(appeal("SIGNED_FOR"));
         when(appeals.timeline(ID)).thenReturn(List.of());
 
         mvc.perform(get("/appeals/" + ID).with(enterpriseA()))
@@ -245,7 +245,8 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void anAppealTheApiHidesIsNotFound() throws Exception {
-        when(appeals.appeal(ID)).thenThrow(new ApiProblem("appeals", 404, "not-found", "no", List.of()));
+        when(appeals.appealAtLeast(eq(ID), anyLong()))
+                .thenThrow(new ApiProblem("appeals", 404, "not-found", "no", List.of()));
 
         mvc.perform(get("/appeals/" + ID).with(enterpriseA()))
                 .andExpect(status().isNotFound())
@@ -254,7 +255,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void aStaleSupplementShowsTheNewStateAndKeepsTheText() throws Exception {
-        when(appeals.appeal(ID)).thenReturn(appeal("DISPATCHED"));
+        when(appeals.appealAtLeast(eq(ID), anyLong())).thenReturn(appeal("DISPATCHED"));
         when(appeals.timeline(ID)).thenReturn(List.of());
         doThrow(new ApiProblem("appeals", 409, "stale-version", "changed", List.of()))
                 .when(appeals)
