@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.appeal.AppealRatedEvent;
+import cn.qinqing.language.appeal.AppealReopenedEvent;
 import cn.qinqing.language.appeal.AppealSupplementedEvent;
+import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.assignment.LeaderTookChargeEvent;
 import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.resolution.ResolutionApiTestBase;
@@ -275,6 +277,49 @@ class CaseFileApiIT extends ResolutionApiTestBase {
         assertThat(closed.get("rating").asInt()).isEqualTo(4);
         assertThat(closed.get("signedOffBy").asText()).isEqualTo("head-industry-it");
         assertThat(eventTypes(CaseFile.idOf(appeal))).last().asString().endsWith("CaseFileClosedEvent");
+    }
+
+    @Test
+    void aReopenedAppealGetsANewRoundWithANewClockAndAWithdrawalStopsIt() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+        api.post(path + "/answer")
+                .token(official)
+                .header("If-Match", etag(0))
+                .body(Map.of("answer", "已答复", "outcome", "SOLVED"))
+                .send();
+        Instant reopenedAt = Instant.now();
+        publish(
+                "Appeal",
+                appeal.toString(),
+                1,
+                new AppealReopenedEvent(appeal, ENTERPRISE_A, 1, "问题仍未解决", reopenedAt),
+                "user-a",
+                "ENTERPRISE");
+
+        await().until(() ->
+                api.get(path).token(official).send().json().get("round").asInt() == 2);
+        JsonNode reopened = api.get(path).token(official).send().json();
+        assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
+        assertThat(Instant.parse(reopened.get("resolutionDueAt").asText())).isAfter(reopenedAt);
+        assertThat(reopened.get("answer").asText())
+                .as("the first round's answer stays on file")
+                .isEqualTo("已答复");
+
+        publish(
+                "Appeal",
+                appeal.toString(),
+                2,
+                new AppealWithdrawnEvent(appeal, ENTERPRISE_A, "已自行解决", Instant.now()),
+                "user-a",
+                "ENTERPRISE");
+        await().until(() -> "CANCELLED"
+                .equals(api.get(path)
+                        .token(official)
+                        .send()
+                        .json()
+                        .get("status")
+                        .asText()));
     }
 
     @Test
