@@ -7,6 +7,7 @@ import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
 import cn.qinqing.language.directory.LeaderChangedEvent;
 import cn.qinqing.language.directory.LeaderRegisteredEvent;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
+import cn.qinqing.oversight.ProcessingGroups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -23,14 +24,15 @@ import org.springframework.stereotype.Component;
  * what, whom to escalate to), enterprises (names, districts), who looks after which enterprise (appended, for the
  * liaison view as of any instant), and the years of the working calendar an admin loaded.
  *
+ * <p>Fed by the same processing group as the facts: the two never wait for each other (facts join the directory
+ * when read), and a replay reads the store once.
+ *
  * <p>A row changes only for an event further along the global stream than the one that wrote it, so redelivery and
  * replay leave the same rows.
  */
 @Component
-@ProcessingGroup(DirectoryProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class DirectoryProjection {
-
-    public static final String GROUP = "oversight-directory";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;

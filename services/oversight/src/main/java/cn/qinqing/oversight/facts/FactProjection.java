@@ -35,6 +35,7 @@ import cn.qinqing.language.resolution.ExtensionGrantedEvent;
 import cn.qinqing.language.resolution.ExtensionRequestedEvent;
 import cn.qinqing.language.resolution.ProgressNotedEvent;
 import cn.qinqing.language.resolution.ResolutionSubmittedEvent;
+import cn.qinqing.oversight.ProcessingGroups;
 import cn.qinqing.oversight.history.Fact;
 import cn.qinqing.oversight.history.FactType;
 import java.time.Instant;
@@ -58,10 +59,9 @@ import org.springframework.stereotype.Component;
  * what makes {@code ?asOf=} and "recomputed from every event known now" possible.
  */
 @Component
-@ProcessingGroup(FactProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class FactProjection {
 
-    public static final String GROUP = "oversight-facts";
     private static final String BATCH = FactProjection.class.getName() + ".batch";
 
     private final FactWriter writer;

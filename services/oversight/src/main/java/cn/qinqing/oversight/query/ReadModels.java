@@ -1,7 +1,6 @@
 package cn.qinqing.oversight.query;
 
-import cn.qinqing.oversight.directory.DirectoryProjection;
-import cn.qinqing.oversight.facts.FactProjection;
+import cn.qinqing.oversight.ProcessingGroups;
 import cn.qinqing.platform.PlatformProperties;
 import cn.qinqing.platform.messaging.ProcessorPositions;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class ReadModels {
 
     /** Every processing group of the service; a replay rebuilds them all. */
-    public static final List<String> GROUPS = List.of(FactProjection.GROUP, DirectoryProjection.GROUP);
+    public static final List<String> GROUPS = List.of(ProcessingGroups.READ_MODELS);
 
     private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
