@@ -1,0 +1,83 @@
+package cn.qinqing.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of {@code ./deploy/bench.sh}. */
+final class Options {
+
+    static final String USAGE =
+            """
+            ./deploy/bench.sh [--quick | --full] [options]
+              --quick               the default: ~3-4 minutes (10 s phases, 200,000 events for the replay)
+              --full                also P4: grows the store to --growth-events (10,000,000) and files again
+              --duration=S          seconds of each load phase (raw inserts, closed, open, propagation): 10 quick, 30 full
+              --clients=N           concurrent clients of the raw baseline and the closed model (8)
+              --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
+              --events=K            events in the store for the replay (P3): 200000
+              --growth-events=K     events in the store for P4 (--full): 10000000
+              --services=a,b        services to start (identity,appeals,assignment,oversight; 'all' = every built one)
+              --service-heap=SIZE   each service's maximum heap instead of the launcher's 256m, e.g. 512m
+              --batch-size=N        the processors' batch size (platform default 100), to measure a tuning
+              --database-url=URL    a JDBC URL of an existing database (default: a fresh qinqing_bench_<time> on
+                                    jdbc:postgresql://127.0.0.1:5432/postgres, dropped at the end)
+              --keep-database       do not drop the fresh database at the end
+              --profile             record appeals with JFR during the closed model (.run/bench/appeals.jfr)
+            """;
+
+    boolean full;
+    int durationSeconds = 10;
+    int clients = 8;
+    Double openRate;
+    long events = 200_000;
+    long growthEvents = 10_000_000;
+    List<String> services = new ArrayList<>(List.of("identity", "appeals", "assignment", "oversight"));
+    Integer batchSize;
+    String serviceHeap;
+    String databaseUrl;
+    String serverUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    boolean keepDatabase;
+    boolean profile;
+    boolean durationGiven;
+
+    static Options parse(String[] args) {
+        Options options = new Options();
+        for (String arg : args) {
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
+                case "--quick" -> options.full = false;
+                case "--full" -> options.full = true;
+                case "--duration" -> {
+                    options.durationSeconds = Integer.parseInt(value);
+                    options.durationGiven = true;
+                }
+                case "--clients" -> options.clients = Integer.parseInt(value);
+                case "--open-rate" -> options.openRate = Double.parseDouble(value);
+                case "--events" -> options.events = Long.parseLong(value);
+                case "--growth-events" -> options.growthEvents = Long.parseLong(value);
+                case "--services" -> options.services = new ArrayList<>(List.of(value.split(",")));
+                case "--service-heap" -> options.serviceHeap = value;
+                case "--batch-size" -> options.batchSize = Integer.parseInt(value);
+                case "--database-url" -> options.databaseUrl = value;
+                case "--keep-database" -> options.keepDatabase = true;
+                case "--profile" -> options.profile = true;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (options.full && !options.durationGiven) {
+            options.durationSeconds = 30;
+        }
+        if (options.clients < 1
+                || options.clients > 64
+                || options.durationSeconds < 1
+                || options.durationSeconds > 600) {
+            throw new IllegalArgumentException("--clients must be 1..64 and --duration 1..600 s");
+        }
+        return options;
+    }
+}
