@@ -2,6 +2,7 @@ package cn.qinqing.portal;
 
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.assignment.AssignmentApi;
+import cn.qinqing.portal.oversight.OversightApi;
 import cn.qinqing.portal.resolution.ResolutionApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -33,4 +34,7 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected ResolutionApi resolution;
+
+    @MockitoBean
+    protected OversightApi oversight;
 }

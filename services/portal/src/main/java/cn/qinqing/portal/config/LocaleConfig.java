@@ -8,7 +8,7 @@ import java.util.TimeZone;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -59,8 +59,19 @@ public class LocaleConfig implements WebMvcConfigurer {
 
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            // lazy, as the parent's: a ?lang= switch later in the same request is seen by LocaleContextHolder too
             LocaleContext chosen = super.resolveLocaleContext(request);
-            return new SimpleTimeZoneAwareLocaleContext(supported(chosen.getLocale()), SHANGHAI);
+            return new TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return supported(chosen.getLocale());
+                }
+
+                @Override
+                public TimeZone getTimeZone() {
+                    return SHANGHAI;
+                }
+            };
         }
 
         @Override

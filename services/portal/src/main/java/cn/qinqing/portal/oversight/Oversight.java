@@ -1,0 +1,120 @@
+package cn.qinqing.portal.oversight;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the oversight API answers, as far as the supervisor's pages show it (other fields are ignored). */
+public final class Oversight {
+
+    private Oversight() {}
+
+    /** How fresh a read model is: the position handled against the head of the event store. */
+    public record Freshness(Long position, long head, boolean caughtUp, boolean replaying) {}
+
+    public record Rate(long met, long total, Double rate) {}
+
+    public record Satisfaction(long satisfied, long rated, Double rate, Double averageRating, long notRated) {}
+
+    public record Reopen(long reopened, long answered, Double rate) {}
+
+    public record Handling(long resolved, Double averageWorkingDays) {}
+
+    /** One row of KPIs: a department, a month, … (by the grouping asked for). */
+    public record KpiRow(
+            String key,
+            String label,
+            Rate response,
+            Rate onTimeResolution,
+            Satisfaction satisfaction,
+            Reopen reopen,
+            Handling handling,
+            Long overdueNow) {}
+
+    public record KpiAnswer(Instant asOf, List<KpiRow> rows, Freshness freshness) {}
+
+    public record HolderView(String kind, String id, String name) {}
+
+    public record AppealSummary(
+            UUID appealId,
+            String title,
+            String enterpriseId,
+            String enterpriseName,
+            String category,
+            String urgency,
+            String source,
+            String district,
+            Instant filedAt) {}
+
+    public record State(
+            String status,
+            HolderView holder,
+            Integer round,
+            String departmentId,
+            String departmentName,
+            String leaderInCharge,
+            String responsibleLeader,
+            boolean paused) {}
+
+    public record Step(
+            long position,
+            String type,
+            Instant at,
+            String actor,
+            String role,
+            String departmentId,
+            String leaderId,
+            Integer rating,
+            HolderView holderAfter,
+            String statusAfter,
+            Map<String, Object> details) {}
+
+    public record HolderPeriod(HolderView holder, Instant from, Instant to, boolean open, double workingDays) {}
+
+    public record HolderTotal(HolderView holder, int periods, double workingHours, double workingDays) {}
+
+    public record Timeline(
+            UUID appealId,
+            Instant asOf,
+            AppealSummary appeal,
+            State state,
+            List<Step> steps,
+            List<HolderPeriod> holderPeriods,
+            List<HolderTotal> holderTotals,
+            Freshness freshness) {}
+
+    public record OverdueItem(
+            UUID appealId,
+            String title,
+            String enterpriseName,
+            String kind,
+            Instant dueAt,
+            double overdueWorkingDays,
+            HolderView holder,
+            String departmentId,
+            String departmentName,
+            String escalateToLeaderId,
+            String escalateToLeaderName) {}
+
+    public record OverdueList(Instant asOf, int count, List<OverdueItem> items, Freshness freshness) {}
+
+    public record RankingEntry(String departmentId, String departmentName, Integer rank, Double score, KpiRow kpis) {}
+
+    public record Ranking(String month, Instant asOf, Instant frozenAt, List<RankingEntry> entries) {}
+
+    public record Difference(
+            String departmentId,
+            String departmentName,
+            Integer reportedRank,
+            Integer recomputedRank,
+            Integer rankChange,
+            Double reportedScore,
+            Double recomputedScore,
+            Double scoreChange) {}
+
+    public record RankingComparison(
+            String month, Ranking reported, Ranking recomputed, List<Difference> differences, Freshness freshness) {}
+
+    public record Months(List<String> frozenMonths, Freshness freshness) {}
+}

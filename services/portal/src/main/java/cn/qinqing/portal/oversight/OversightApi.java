@@ -1,0 +1,88 @@
+package cn.qinqing.portal.oversight;
+
+import cn.qinqing.portal.service.ServiceClients;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The oversight service's API (port 8085): KPIs, timelines, overdue list, rankings, CSV exports. Read only. */
+@Component
+public class OversightApi {
+
+    public static final String SERVICE = "oversight";
+
+    private final ServiceClients clients;
+
+    OversightApi(ServiceClients clients) {
+        this.clients = clients;
+    }
+
+    private RestClient api() {
+        return clients.of(SERVICE);
+    }
+
+    /** KPIs grouped by DEPARTMENT, MONTH, CATEGORY, …; {@code month} (yyyy-MM) or null for all time. */
+    public Oversight.KpiAnswer kpis(String groupBy, String month) {
+        return api().get()
+                .uri(uri -> {
+                    uri.path("/api/oversight/kpis").queryParam("groupBy", groupBy);
+                    if (month != null) {
+                        uri.queryParam("month", month);
+                    }
+                    return uri.build();
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.KpiAnswer.class);
+    }
+
+    public Oversight.Timeline timeline(UUID appealId) {
+        return api().get()
+                .uri("/api/oversight/appeals/{id}/timeline", appealId)
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.Timeline.class);
+    }
+
+    public Oversight.OverdueList overdue() {
+        return api().get()
+                .uri("/api/oversight/overdue")
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.OverdueList.class);
+    }
+
+    public Oversight.Months months() {
+        return api().get()
+                .uri("/api/oversight/rankings")
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.Months.class);
+    }
+
+    public Oversight.RankingComparison ranking(String month) {
+        return api().get()
+                .uri("/api/oversight/rankings/{month}", month)
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.RankingComparison.class);
+    }
+
+    /**
+     * A CSV export as the oversight service makes it (UTF-8 with BOM, its file name), to hand to the browser as it
+     * is. {@code path} is one of the API's CSV paths, such as {@code /api/oversight/kpis.csv?groupBy=DEPARTMENT}.
+     */
+    public ResponseEntity<byte[]> csv(String path) {
+        ResponseEntity<byte[]> answer = api().get().uri(path).retrieve().toEntity(byte[].class);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+        String disposition = answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+        if (disposition != null) {
+            headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        }
+        return ResponseEntity.ok().headers(headers).body(answer.getBody());
+    }
+}

@@ -1,0 +1,123 @@
+package cn.qinqing.portal.supervisor;
+
+import static cn.qinqing.portal.Users.supervisor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.qinqing.portal.PortalTestBase;
+import cn.qinqing.portal.oversight.Oversight;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/** The supervisor's pages against a mocked oversight API. */
+class SupervisorPagesTest extends PortalTestBase {
+
+    static final Oversight.Freshness FRESH = new Oversight.Freshness(10L, 10, true, false);
+
+    static Oversight.KpiRow row(String key, String label, long met, long total) {
+        return new Oversight.KpiRow(
+                key,
+                label,
+                new Oversight.Rate(met, total, (double) met / total),
+                new Oversight.Rate(1, 2, 0.5),
+                new Oversight.Satisfaction(1, 1, 1.0, 5.0, 0),
+                new Oversight.Reopen(0, 1, 0.0),
+                new Oversight.Handling(1, 2.5),
+                1L);
+    }
+
+    @Test
+    void theDashboardDrawsTheThreeRatesPerDepartmentAsAnSvgChartAndATable() throws Exception {
+        when(oversight.kpis(eq("DEPARTMENT"), any()))
+                .thenReturn(
+                        new Oversight.KpiAnswer(Instant.now(), List.of(row("industry-it", "工业和信息化局", 3, 4)), FRESH));
+        when(oversight.kpis(eq("MONTH"), any()))
+                .thenReturn(new Oversight.KpiAnswer(
+                        Instant.now(),
+                        List.of(row("2026-10", "2026-10", 1, 2), row("2026-11", "2026-11", 3, 4)),
+                        FRESH));
+
+        String page = mvc.perform(get("/supervisor").with(supervisor()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("各部门三率").contains("工业和信息化局").contains("75% (3/4)");
+        assertThat(page)
+                .contains("<svg class=\"chart\" role=\"img\"")
+                .contains("class=\"bar-a\"")
+                .contains("<polyline");
+        assertThat(page).as("overdue now, summed").contains("id=\"overdue-now\">1<");
+        assertThat(page).doesNotContain("style=");
+    }
+
+    @Test
+    void anyAppealsTimelineShowsItsStepsAndHolderTimes() throws Exception {
+        UUID id = UUID.randomUUID();
+        Oversight.HolderView department = new Oversight.HolderView("DEPARTMENT", "industry-it", "工业和信息化局");
+        when(oversight.timeline(id))
+                .thenReturn(new Oversight.Timeline(
+                        id,
+                        Instant.now(),
+                        new Oversight.AppealSummary(
+                                id,
+                                "产线用电增容",
+                                "91150200MA0QA0001T",
+                                "包头青山光伏材料有限公司",
+                                "POWER",
+                                "URGENT",
+                                "ONLINE",
+                                "青山区",
+                                Instant.parse("2026-11-02T01:00:00Z")),
+                        new Oversight.State("SIGNED_FOR", department, 1, "industry-it", "工业和信息化局", null, null, false),
+                        List.of(new Oversight.Step(
+                                1,
+                                "SIGNED_FOR",
+                                Instant.parse("2026-11-02T02:00:00Z"),
+                                "official",
+                                "OFFICIAL",
+                                "industry-it",
+                                null,
+                                null,
+                                department,
+                                "SIGNED_FOR",
+                                Map.of())),
+                        List.of(),
+                        List.of(new Oversight.HolderTotal(department, 1, 3.5, 0.44)),
+                        FRESH));
+
+        mvc.perform(get("/supervisor/appeals/" + id + "?lang=en").with(supervisor()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Signed for")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("0.44")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Industry and Information Technology Bureau")));
+    }
+
+    @Test
+    void csvDownloadsAreHandedOnAsTheOversightServiceMadeThem() throws Exception {
+        byte[] csv = "\uFEFFdepartment,rate\n工业和信息化局,0.75\n".getBytes(StandardCharsets.UTF_8);
+        when(oversight.csv("/api/oversight/overdue.csv"))
+                .thenReturn(ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"overdue.csv\"")
+                        .body(csv));
+
+        mvc.perform(get("/supervisor/export/overdue.csv").with(supervisor()))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"overdue.csv\""))
+                .andExpect(content().bytes(csv));
+    }
+}
