@@ -125,6 +125,7 @@ public final class Bench {
                 .database(database)
                 .services(services)
                 .freePorts()
+                .timeout(Duration.ofSeconds(options.startTimeoutSeconds))
                 .runDirectory(root.resolve(".run/bench"))
                 .progress(message -> say("platform: " + message));
         if (options.serviceHeap != null) {
@@ -201,8 +202,13 @@ public final class Bench {
         filings.token(token(issuer, "enterprise-a-client"));
         Process profiler = options.profile ? jfr(platform.service("appeals").pid(), phase) : null;
         say("P1 closed model: " + options.clients + " clients for " + phase.toSeconds() + " s");
+        long[] before = commits();
         Filings.Result closed = filings.closed(options.clients, phase);
+        long[] after = commits();
         say(describe(closed));
+        double commitsPerFiling = (after[0] - before[0]) / (double) Math.max(1, closed.ok());
+        say(String.format(
+                "  %.1f commits per filing in the database (pg_stat_database.xact_commit)", commitsPerFiling));
         if (profiler != null) {
             profiler.waitFor(10, TimeUnit.SECONDS);
         }
@@ -217,6 +223,8 @@ public final class Bench {
         p1.put("raw_inserts_per_s", round(rawInserts, 1));
         p1.put("ratio", round(closed.perSecond() / rawInserts, 3));
         p1.put("closed", result(closed));
+        p1.put("commits_per_filing", round(commitsPerFiling, 1));
+        p1.put("rows_written_per_filing", round((after[1] - before[1]) / (double) Math.max(1, closed.ok()), 1));
         p1.put("open_rate_per_s", round(openRate, 1));
         p1.put("open", result(open));
         p1.put("p50_ms", round(open.ms(50), 1));
@@ -575,6 +583,7 @@ public final class Bench {
                 .services(ServiceCatalog.named("appeals", "assignment", "oversight"))
                 .freePorts()
                 .port("identity", identityPort)
+                .timeout(Duration.ofSeconds(options.startTimeoutSeconds))
                 .runDirectory(root.resolve(".run/bench-growth"))
                 .progress(message -> say("platform (P4): " + message));
         try (Platform writers = builder.start()) {
@@ -642,6 +651,18 @@ public final class Bench {
                 if (!rows.next()) throw new IllegalStateException("No AppealFiledEvent in the store");
                 return new byte[][] {rows.getBytes(1), rows.getBytes(2)};
             }
+        }
+    }
+
+    /** Transactions committed and rows inserted or updated in this database so far (statistics lag up to 0.5 s). */
+    private long[] commits() throws Exception {
+        Thread.sleep(600);
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT xact_commit, tup_inserted + tup_updated"
+                        + " FROM pg_stat_database WHERE datname = current_database()")) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
         }
     }
 

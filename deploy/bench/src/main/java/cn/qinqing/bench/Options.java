@@ -9,15 +9,16 @@ final class Options {
     static final String USAGE =
             """
             ./deploy/bench.sh [--quick | --full] [options]
-              --quick               the default: ~3-4 minutes (10 s phases, 200,000 events for the replay)
+              --quick               the default: ~3-4 minutes (10 s phases, 50,000 events for the replay)
               --full                also P4: grows the store to --growth-events (10,000,000) and files again
               --duration=S          seconds of each load phase (raw inserts, closed, open, propagation): 10 quick, 30 full
               --clients=N           concurrent clients of the raw baseline and the closed model (8)
               --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
-              --events=K            events in the store for the replay (P3): 200000
+              --events=K            events in the store for the replay (P3): 50000 quick, 200000 full
               --growth-events=K     events in the store for P4 (--full): 10000000
               --services=a,b        services to start (identity,appeals,assignment,oversight; 'all' = every built one)
               --service-heap=SIZE   each service's maximum heap instead of the launcher's 256m, e.g. 512m
+              --start-timeout=S     how long the services may take to become healthy (300 s)
               --batch-size=N        the processors' batch size (platform default 100), to measure a tuning
               --database-url=URL    a JDBC URL of an existing database (default: a fresh qinqing_bench_<time> on
                                     jdbc:postgresql://127.0.0.1:5432/postgres, dropped at the end)
@@ -29,11 +30,13 @@ final class Options {
     int durationSeconds = 10;
     int clients = 8;
     Double openRate;
-    long events = 200_000;
+    long events = 50_000;
+    boolean eventsGiven;
     long growthEvents = 10_000_000;
     List<String> services = new ArrayList<>(List.of("identity", "appeals", "assignment", "oversight"));
     Integer batchSize;
     String serviceHeap;
+    int startTimeoutSeconds = 300;
     String databaseUrl;
     String serverUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
     boolean keepDatabase;
@@ -54,10 +57,14 @@ final class Options {
                 }
                 case "--clients" -> options.clients = Integer.parseInt(value);
                 case "--open-rate" -> options.openRate = Double.parseDouble(value);
-                case "--events" -> options.events = Long.parseLong(value);
+                case "--events" -> {
+                    options.events = Long.parseLong(value);
+                    options.eventsGiven = true;
+                }
                 case "--growth-events" -> options.growthEvents = Long.parseLong(value);
                 case "--services" -> options.services = new ArrayList<>(List.of(value.split(",")));
                 case "--service-heap" -> options.serviceHeap = value;
+                case "--start-timeout" -> options.startTimeoutSeconds = Integer.parseInt(value);
                 case "--batch-size" -> options.batchSize = Integer.parseInt(value);
                 case "--database-url" -> options.databaseUrl = value;
                 case "--keep-database" -> options.keepDatabase = true;
@@ -71,6 +78,9 @@ final class Options {
         }
         if (options.full && !options.durationGiven) {
             options.durationSeconds = 30;
+        }
+        if (options.full && !options.eventsGiven) {
+            options.events = 200_000;
         }
         if (options.clients < 1
                 || options.clients > 64
