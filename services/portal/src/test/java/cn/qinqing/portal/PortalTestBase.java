@@ -2,6 +2,7 @@ package cn.qinqing.portal;
 
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.assignment.AssignmentApi;
+import cn.qinqing.portal.meeting.MeetingsApi;
 import cn.qinqing.portal.oversight.OversightApi;
 import cn.qinqing.portal.resolution.ResolutionApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,4 +38,7 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected OversightApi oversight;
+
+    @MockitoBean
+    protected MeetingsApi meetings;
 }

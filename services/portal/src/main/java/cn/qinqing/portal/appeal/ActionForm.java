@@ -16,7 +16,9 @@ public class ActionForm {
     /** A due date picked as a day is due at the end of that working day, Beijing time. */
     public static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
 
+    private String title = "";
     private String text = "";
+    private UUID linkedAppealId;
     private String departmentId = "";
     private String outcome = "";
     private String reason = "";
@@ -45,6 +47,22 @@ public class ActionForm {
                 : dueDate.atTime(END_OF_DAY)
                         .atZone(cn.qinqing.portal.web.Dates.CITY)
                         .toInstant();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public UUID getLinkedAppealId() {
+        return linkedAppealId;
+    }
+
+    public void setLinkedAppealId(UUID linkedAppealId) {
+        this.linkedAppealId = linkedAppealId;
     }
 
     public String getText() {
