@@ -179,6 +179,27 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reloads the page until its main content shows the text: what one user did reaches another's page through
+     * the services' events, a moment later.
+     */
+    Browser reloadUntil(String text, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!mainText().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return sees(text);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            driver.navigate().refresh();
+        }
+        return this;
+    }
+
     String mainText() {
         return driver.findElement(By.tagName("main")).getText();
     }
