@@ -133,7 +133,14 @@ public final class Bench {
         }
         if (options.batchSize != null) {
             for (ServiceDefinition service : services) {
-                builder.arguments(service.name(), "--qinqing.service.processing.batch-size=" + options.batchSize);
+                // the platform binds the processing settings as one record: given one, the others must be given too
+                builder.arguments(
+                        service.name(),
+                        "--qinqing.service.processing.batch-size=" + options.batchSize,
+                        "--qinqing.service.processing.segments=2",
+                        "--qinqing.service.processing.threads=2",
+                        "--qinqing.service.processing.claim-timeout=10s",
+                        "--qinqing.service.processing.poll-interval=1s");
             }
         }
         say("starting " + services.stream().map(ServiceDefinition::name).toList() + " (P5)");
