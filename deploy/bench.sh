@@ -28,10 +28,9 @@ for module in $(sed -n 's#.*<module>\(services/[^<]*\)</module>.*#\1#p' pom.xml)
   if stale "$module" "$jar"; then modules+=("$module"); fi
   if [[ -f $jar && ( -z $oldest_service_jar || $jar -ot $oldest_service_jar ) ]]; then oldest_service_jar=$jar; fi
 done
+full_build=""
 if [[ -n $oldest_service_jar && -n $(find shared -path '*/target' -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest_service_jar" -print -quit) ]]; then
-  echo "shared code changed since the services were built: ./deploy/run.sh's full build is needed first" >&2
-  echo "(./mvnw -B -q -DskipTests install), or run the benchmark on the jars as they are with BENCH_NO_BUILD=1" >&2
-  [[ ${BENCH_NO_BUILD:-} == 1 ]] || exit 1
+  full_build="shared code changed since the services were built"
 fi
 installed_launcher=$(ls ~/.m2/repository/cn/qinqing/qinqing-launcher/0.1.0-SNAPSHOT/qinqing-launcher-0.1.0-SNAPSHOT.jar 2>/dev/null || true)
 if [[ -z $installed_launcher ]] || stale deploy/launcher "$installed_launcher"; then modules+=(deploy/launcher); fi
@@ -40,7 +39,13 @@ if stale deploy/bench deploy/bench/target/lib/postgresql-42.7.8.jar || [[ ! -d d
   modules+=(deploy/bench)
 fi
 
-if [[ ${#modules[@]} -gt 0 && ${BENCH_NO_BUILD:-} != 1 ]]; then
+if [[ ${BENCH_NO_BUILD:-} == 1 ]]; then
+  [[ -z $full_build && ${#modules[@]} -eq 0 ]] || echo "BENCH_NO_BUILD=1: running the jars as they are (${full_build:-stale: ${modules[*]}})"
+elif [[ -n $full_build ]]; then
+  # as ./deploy/run.sh does: every module, a few minutes
+  echo "building everything ($full_build; ./mvnw -B -q -DskipTests install)…"
+  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install
+elif [[ ${#modules[@]} -gt 0 ]]; then
   list=$(IFS=,; echo "${modules[*]}")
   echo "building $list (stale or missing)…"
   ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true -pl "$list" install
