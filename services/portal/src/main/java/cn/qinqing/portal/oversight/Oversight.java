@@ -117,4 +117,20 @@ public final class Oversight {
             String month, Ranking reported, Ranking recomputed, List<Difference> differences, Freshness freshness) {}
 
     public record Months(List<String> frozenMonths, Freshness freshness) {}
+
+    /** The replay's control row: IDLE, STOPPING (processors stopping), RESET (rebuilding). */
+    public record ReplayControl(long generation, String state, String requestedBy, Instant requestedAt) {}
+
+    /** A replay and how far the rebuilt read models got against the head of the event store. */
+    public record ReplayProgress(ReplayControl control, boolean done, Freshness freshness) {
+
+        /** 0–100: events handled of the store's head. */
+        public int percent() {
+            if (done || freshness == null || freshness.head() == 0) {
+                return done ? 100 : 0;
+            }
+            long position = freshness.position() == null ? 0 : freshness.position();
+            return (int) Math.max(0, Math.min(100, position * 100 / freshness.head()));
+        }
+    }
 }

@@ -71,6 +71,24 @@ public class OversightApi {
                 .body(Oversight.RankingComparison.class);
     }
 
+    /** How far the current (or last) rebuild of the oversight read models got. ADMIN only. */
+    public Oversight.ReplayProgress replay() {
+        return api().get()
+                .uri("/api/oversight/admin/replay")
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.ReplayProgress.class);
+    }
+
+    /** Starts rebuilding every oversight read model from the event store. ADMIN only. */
+    public Oversight.ReplayProgress startReplay() {
+        return api().post()
+                .uri("/api/oversight/admin/replay")
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.ReplayProgress.class);
+    }
+
     /**
      * A CSV export as the oversight service makes it (UTF-8 with BOM, its file name), to hand to the browser as it
      * is. {@code path} is one of the API's CSV paths, such as {@code /api/oversight/kpis.csv?groupBy=DEPARTMENT}.

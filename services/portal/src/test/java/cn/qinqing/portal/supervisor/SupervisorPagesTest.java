@@ -120,4 +120,36 @@ class SupervisorPagesTest extends PortalTestBase {
                 .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"overdue.csv\""))
                 .andExpect(content().bytes(csv));
     }
+
+    @Test
+    void aRebuildShowsItsProgressAndThePagePollsUntilItIsDone() throws Exception {
+        var running = new Oversight.ReplayProgress(
+                new Oversight.ReplayControl(2, "RESET", "admin", Instant.now()),
+                false,
+                new Oversight.Freshness(250L, 1000, false, true));
+        when(oversight.replay()).thenReturn(running);
+
+        String page = mvc.perform(get("/supervisor/replay/progress")
+                        .with(cn.qinqing.portal.Users.user("admin", "ADMIN", null, null)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("已完成 25%")
+                .contains("hx-get=\"/supervisor/replay/progress\"")
+                .contains("hx-trigger=\"every 2s\"");
+
+        when(oversight.replay())
+                .thenReturn(new Oversight.ReplayProgress(
+                        new Oversight.ReplayControl(2, "IDLE", "admin", Instant.now()),
+                        true,
+                        new Oversight.Freshness(1000L, 1000, true, false)));
+        String done = mvc.perform(get("/supervisor/replay/progress")
+                        .with(cn.qinqing.portal.Users.user("admin", "ADMIN", null, null)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(done).contains("数据已是最新").doesNotContain("hx-trigger");
+    }
 }
