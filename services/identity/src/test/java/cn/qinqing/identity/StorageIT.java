@@ -43,7 +43,8 @@ class StorageIT extends RunningIdentityServer {
                         "qinqing-portal",
                         "enterprise-a-client",
                         "enterprise-b-client",
-                        "supervisor-client");
+                        "supervisor-client",
+                        "admin-client");
         assertThat(secrets.get("qinqing-cli")).isNull();
         secrets.forEach((client, secret) -> {
             if (secret != null) {
@@ -97,6 +98,6 @@ class StorageIT extends RunningIdentityServer {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class))
                 .isEqualTo(15);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM oauth2_registered_client", Integer.class))
-                .isEqualTo(5);
+                .isEqualTo(6);
     }
 }
