@@ -37,9 +37,26 @@ public final class Meeting {
 
     public record Details(View meeting, List<Invitation> invitations) {}
 
+    public record AgendaItem(int position, String title, Instant startsAt, Instant endsAt, String departmentId) {}
+
+    public record Agenda(int revision, List<AgendaItem> items) {}
+
+    /** A decision that became an appeal, with its live status (from the appeals and resolution events). */
+    public record ActionItem(
+            UUID id,
+            UUID appealId,
+            String enterpriseId,
+            String ownerDepartmentId,
+            String responsibleLeaderId,
+            java.time.LocalDate dueOn,
+            String title,
+            String status,
+            boolean overdue) {}
+
     public record Topic(
             UUID id,
             UUID meetingId,
+            String enterpriseId,
             String title,
             String description,
             UUID linkedAppealId,

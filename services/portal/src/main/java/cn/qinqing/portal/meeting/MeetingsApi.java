@@ -44,6 +44,65 @@ public class MeetingsApi {
                 () -> meeting(id), details -> details.meeting().version() >= version);
     }
 
+    /** Upcoming or past meetings this user may see (a leader or supervisor: all). */
+    public List<Meeting.View> list(boolean upcoming) {
+        return api().get()
+                .uri(uri -> uri.path("/api/meetings")
+                        .queryParam("when", upcoming ? "upcoming" : "past")
+                        .build())
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Meeting.View>>() {});
+    }
+
+    /** Schedules a meeting (the body is the API's request); returns its id. */
+    public UUID schedule(Map<String, Object> request, String key) {
+        Changed changed = api().post()
+                .uri("/api/meetings")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(Changed.class);
+        return changed.id();
+    }
+
+    /** Invites enterprises by hand (USCCs), by chain position, and/or every key enterprise. */
+    public long invite(UUID id, long version, List<String> enterpriseIds, List<String> chainPositions, boolean keys) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enterpriseIds", enterpriseIds);
+        body.put("chainPositions", chainPositions);
+        body.put("keyEnterprises", keys);
+        return changed(api().post().uri("/api/meetings/{id}/invitations", id), version, body);
+    }
+
+    public long acceptTopic(UUID id, UUID topicId, long version) {
+        return changed(api().post().uri("/api/meetings/{id}/topics/{topic}/acceptance", id, topicId), version, null);
+    }
+
+    public long declineTopic(UUID id, UUID topicId, long version, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason == null ? "" : reason);
+        return changed(api().post().uri("/api/meetings/{id}/topics/{topic}/refusal", id, topicId), version, body);
+    }
+
+    public Meeting.Agenda agenda(UUID id) {
+        try {
+            return api().get().uri("/api/meetings/{id}/agenda", id).retrieve().body(Meeting.Agenda.class);
+        } catch (cn.qinqing.portal.service.ApiProblem problem) {
+            if (problem.isNotFound()) {
+                return null;
+            }
+            throw problem;
+        }
+    }
+
+    public List<Meeting.ActionItem> actionItems(UUID id) {
+        return api().get()
+                .uri("/api/meetings/{id}/action-items", id)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Meeting.ActionItem>>() {});
+    }
+
     public List<Meeting.Topic> topics(UUID id) {
         return api().get()
                 .uri("/api/meetings/{id}/topics", id)

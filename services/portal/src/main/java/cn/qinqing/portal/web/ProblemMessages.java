@@ -50,6 +50,9 @@ public final class ProblemMessages {
             rule("must be greater than or equal to (\\d+)", m -> new Resolved("error.min", number(m.group(1)))),
             rule("must be a (?:future|present|future or present) .*", m -> new Resolved("error.future")),
             rule("must be in the future", m -> new Resolved("error.future")),
+            rule("must lie in the future", m -> new Resolved("error.future")),
+            rule("must lie after startsAt", m -> new Resolved("error.afterStart")),
+            rule("must lie between now and startsAt", m -> new Resolved("error.cutOff")),
             rule("has the wrong type.*", m -> new Resolved("error.type")),
             rule("is not a field of this request", m -> new Resolved("error.type")));
 

@@ -26,7 +26,10 @@ class ProblemMessagesTest {
             "must be the code of the enterprise your account belongs to",
             "must be one of [PERMITS, LAND]",
             "must be less than or equal to 5",
-            "must be greater than or equal to 1");
+            "must be greater than or equal to 1",
+            "must lie in the future",
+            "must lie after startsAt",
+            "must lie between now and startsAt");
 
     @ParameterizedTest
     @CsvSource(
