@@ -14,7 +14,7 @@ public record PlatformProperties(String name, String schema, Processing processi
 
     public PlatformProperties {
         if (processing == null) {
-            processing = new Processing(100, 2, 2, Duration.ofSeconds(10), Duration.ofSeconds(1));
+            processing = new Processing(0, 0, 0, null, null);
         }
     }
 
@@ -27,5 +27,15 @@ public record PlatformProperties(String name, String schema, Processing processi
      * @param claimTimeout after this long without an update, another instance may take over a segment
      * @param pollInterval how long the event store waits before polling when nobody woke it up
      */
-    public record Processing(int batchSize, int segments, int threads, Duration claimTimeout, Duration pollInterval) {}
+    public record Processing(int batchSize, int segments, int threads, Duration claimTimeout, Duration pollInterval) {
+
+        /** Any setting left out keeps its default, so that one property can be tuned alone. */
+        public Processing {
+            batchSize = batchSize > 0 ? batchSize : 100;
+            segments = segments > 0 ? segments : 2;
+            threads = threads > 0 ? threads : 2;
+            claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(10);
+            pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(1);
+        }
+    }
 }
