@@ -155,6 +155,12 @@ final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /** Sets a date or time input's value as the browser would submit it (typing depends on the browser's locale). */
+    void setValue(By by, String value) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", element, value);
+    }
+
     void choose(By by, String value) {
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(by))).selectByValue(value);
     }
