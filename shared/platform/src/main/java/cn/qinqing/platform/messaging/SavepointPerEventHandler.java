@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs each event handler of a processor inside a savepoint of the batch's transaction. When a handler's SQL fails,
  * PostgreSQL would otherwise abort the whole transaction: the dead-letter queue could not park the event and the
  * batch would be retried forever. With the savepoint, only the failing handler's writes are undone and the event is
- * parked cleanly. Aggregates' event-sourcing handlers are left alone.
+ * parked cleanly. Aggregates' event-sourcing handlers are left alone, and so are the handlers of a class that
+ * {@link WritesAtCommit} (they write nothing per event, so a savepoint per event would only cost round trips).
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -32,7 +33,10 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
         Optional<Map<String, Object>> eventHandler = original.annotationAttributes(EventHandler.class);
         boolean eventSourcing =
                 original.annotationAttributes(EventSourcingHandler.class).isPresent();
-        if (eventHandler.isEmpty() || eventSourcing) {
+        boolean writesAtCommit = original.unwrap(java.lang.reflect.Member.class)
+                .map(member -> member.getDeclaringClass().isAnnotationPresent(WritesAtCommit.class))
+                .orElse(false);
+        if (eventHandler.isEmpty() || eventSourcing || writesAtCommit) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {
