@@ -48,7 +48,7 @@ public abstract class OversightApiTestBase {
 
     /** Waits until the oversight processors have handled everything in the event store. */
     protected void awaitCaughtUp() {
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     var answer =
