@@ -16,6 +16,7 @@ public class ActionForm {
     /** A due date picked as a day is due at the end of that working day, Beijing time. */
     public static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
 
+    private Integer rating;
     private String title = "";
     private String text = "";
     private UUID linkedAppealId;
@@ -47,6 +48,14 @@ public class ActionForm {
                 : dueDate.atTime(END_OF_DAY)
                         .atZone(cn.qinqing.portal.web.Dates.CITY)
                         .toInstant();
+    }
+
+    public Integer getRating() {
+        return rating;
+    }
+
+    public void setRating(Integer rating) {
+        this.rating = rating;
     }
 
     public String getTitle() {

@@ -32,6 +32,10 @@ public record Appeal(
 
     public record Attachment(String name, String mediaType, long sizeBytes, String sha256) {}
 
+    public boolean isAnswered() {
+        return "ANSWERED".equals(status);
+    }
+
     public boolean isWithdrawn() {
         return "WITHDRAWN".equals(status);
     }

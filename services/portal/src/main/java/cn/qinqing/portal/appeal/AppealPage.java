@@ -27,6 +27,7 @@ public class AppealPage {
 
     public static final String VIEW = "appeal/appeal";
     private static final List<String> APPEAL_FORMS = List.of("supplementForm", "withdrawalForm");
+    private static final List<String> FEEDBACK_FORMS = List.of("ratingForm", "reopenForm");
     private static final List<String> ASSIGNMENT_FORMS =
             List.of("dispatchForm", "returnForm", "transferForm", "takeChargeForm", "superviseForm", "signForForm");
     private static final List<String> CASE_FORMS =
@@ -54,7 +55,15 @@ public class AppealPage {
         PortalUser user = PortalUser.current().orElse(null);
         Role role = user == null ? null : user.role();
         model.addAttribute("appeal", appeal);
-        model.addAttribute("timeline", appeals.timeline(id));
+        List<TimelineEntry> timeline = appeals.timeline(id);
+        model.addAttribute("timeline", timeline);
+        // the answer as the enterprise received it: the latest ANSWERED step of its appeal's history
+        model.addAttribute(
+                "answerEntry",
+                timeline.stream()
+                        .filter(entry -> "ANSWERED".equals(entry.type()))
+                        .reduce((first, second) -> second)
+                        .orElse(null));
         model.addAttribute("role", role == null ? "" : role.name());
         List<String> unavailable = new ArrayList<>();
         Assignment assignment = null;
@@ -91,6 +100,7 @@ public class AppealPage {
         model.addAttribute("me", user);
         model.addAttribute("outcomes", Outcomes.ALL);
         versions(model, APPEAL_FORMS, appeal.version(), TextForm.class);
+        versions(model, FEEDBACK_FORMS, appeal.version(), ActionForm.class);
         versions(model, ASSIGNMENT_FORMS, assignment == null ? 0 : assignment.version(), ActionForm.class);
         versions(model, CASE_FORMS, caseFile == null ? 0 : caseFile.version(), ActionForm.class);
         return VIEW;

@@ -163,6 +163,19 @@ public class AppealsApi {
         return change(id, "withdrawal", version, Map.of("reason", reason));
     }
 
+    /** The enterprise rates the answer (1–5, a comment); returns the appeal's new version. */
+    public long rate(UUID id, long version, Integer rating, String comment) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rating", rating);
+        body.put("comment", comment == null || comment.isBlank() ? null : comment);
+        return change(id, "rating", version, body);
+    }
+
+    /** The enterprise, not satisfied, reopens the answered appeal; returns its new version. */
+    public long reopen(UUID id, long version, String reason) {
+        return change(id, "reopening", version, Map.of("reason", reason == null ? "" : reason));
+    }
+
     /** Posts a change of the appeal read at {@code version} ({@code If-Match}); 409 when somebody changed it since. */
     long change(UUID id, String action, long version, Map<String, ?> body) {
         Changed changed = api().post()

@@ -1,5 +1,7 @@
 package cn.qinqing.portal.enterprise;
 
+import cn.qinqing.portal.appeal.ActionForm;
+import cn.qinqing.portal.appeal.AppealActions;
 import cn.qinqing.portal.appeal.AppealPage;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.appeal.TextForm;
@@ -28,10 +30,12 @@ class EnterpriseAppealActions {
 
     private final AppealsApi appeals;
     private final AppealPage page;
+    private final AppealActions actions;
 
-    EnterpriseAppealActions(AppealsApi appeals, AppealPage page) {
+    EnterpriseAppealActions(AppealsApi appeals, AppealPage page, AppealActions actions) {
         this.appeals = appeals;
         this.page = page;
+        this.actions = actions;
     }
 
     @PostMapping("/supplement")
@@ -66,6 +70,42 @@ class EnterpriseAppealActions {
         }
         redirect.addFlashAttribute("notice", "notice.withdrawn");
         return "redirect:/appeals/" + id + "?v=" + version;
+    }
+
+    @PostMapping("/rating")
+    String rate(
+            @PathVariable UUID id,
+            @ModelAttribute("ratingForm") ActionForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return actions.perform(
+                id,
+                binding,
+                model,
+                redirect,
+                Map.of("comment", "text"),
+                "notice.rated",
+                "v",
+                () -> appeals.rate(id, form.getVersion(), form.getRating(), form.getText()));
+    }
+
+    @PostMapping("/reopening")
+    String reopen(
+            @PathVariable UUID id,
+            @ModelAttribute("reopenForm") ActionForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return actions.perform(
+                id,
+                binding,
+                model,
+                redirect,
+                Map.of("reason", "text"),
+                "notice.reopened",
+                "v",
+                () -> appeals.reopen(id, form.getVersion(), form.getText()));
     }
 
     private String refused(UUID id, ApiProblem problem, BindingResult binding, Model model) {

@@ -26,6 +26,18 @@ public class Dates {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** An instant the API gave as ISO-8601 text (in a timeline's details), in Beijing time; the text if not one. */
+    public String formatText(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return format(Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return iso;
+        }
+    }
+
     /** For {@code <time datetime>}: the instant in ISO-8601. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();

@@ -282,4 +282,38 @@ class EnterprisePagesTest extends PortalTestBase {
                 .andExpect(content().string(containsString("诉求服务暂时无法访问")))
                 .andExpect(content().string(not(containsString("Exception"))));
     }
+
+    @Test
+    void anAnsweredAppealShowsTheAnswerAndLetsTheEnterpriseRateIt() throws Exception {
+        when(appeals.appealAtLeast(eq(ID), anyLong())).thenReturn(appeal("ANSWERED"));
+        com.fasterxml.jackson.databind.node.ObjectNode details =
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        details.put("answer", "已协调供电公司，本周内完成增容。");
+        details.put("outcome", "SOLVED");
+        details.put("ratingDueAt", "2026-03-20T10:00:00Z");
+        when(appeals.timeline(ID))
+                .thenReturn(List.of(new cn.qinqing.portal.appeal.TimelineEntry(
+                        "e-1", Instant.parse("2026-03-13T02:00:00Z"), "ANSWERED", null, "OFFICIAL", details)));
+
+        String page = mvc.perform(get("/appeals/" + ID).with(enterpriseA()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("已协调供电公司，本周内完成增容。").contains("已解决");
+        assertThat(page)
+                .contains("请在 2026-03-20 18:00 前评价")
+                .contains("id=\"rating-form\"")
+                .contains("id=\"reopen-form\"");
+
+        when(appeals.rate(ID, 3, 5, "满意")).thenReturn(4L);
+        mvc.perform(post("/enterprise/appeals/" + ID + "/rating")
+                        .with(enterpriseA())
+                        .with(csrf())
+                        .param("version", "3")
+                        .param("rating", "5")
+                        .param("text", "满意"))
+                .andExpect(redirectedUrl("/appeals/" + ID + "?v=4"))
+                .andExpect(flash().attribute("notice", "notice.rated"));
+    }
 }
