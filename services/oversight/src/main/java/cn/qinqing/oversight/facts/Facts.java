@@ -9,15 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads of the fact table. Every read takes the instant it is asked as of: only facts the event store had recorded by
@@ -29,11 +32,19 @@ public class Facts {
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
     private static final String FINISHED_TYPES = "('WITHDRAWN', 'APPEAL_CLOSED', 'CASE_CLOSED', 'ASSIGNMENT_CLOSED')";
 
+    static final int CURSOR_ROWS = 1000;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
     private final ObjectMapper mapper;
 
-    Facts(JdbcTemplate jdbc, ObjectMapper mapper) {
+    Facts(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(CURSOR_ROWS);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.mapper = mapper;
     }
 
@@ -48,19 +59,23 @@ public class Facts {
 
     /**
      * The facts (recorded by {@code asOf}) of every appeal that has a fact happening, or falling due, in
-     * {@code [from, to)}: the appeals a period's KPIs can count. Null bounds mean all time.
+     * {@code [from, to)}: the appeals a period's KPIs can count. Null bounds mean all time. Each appeal's facts are
+     * handed over in one list, one appeal at a time, read from a cursor: memory does not grow with the store.
      */
-    public Map<UUID, List<Fact>> touching(Instant from, Instant to, Instant asOf) {
+    public void touching(Instant from, Instant to, Instant asOf, Consumer<List<Fact>> eachAppeal) {
         if (from == null || to == null) {
-            return grouped(
+            stream(
                     "SELECT * FROM appeal_fact WHERE recorded_at <= ? ORDER BY appeal_id, global_index",
+                    eachAppeal,
                     Timestamp.from(asOf));
+            return;
         }
-        return grouped(
+        stream(
                 "SELECT f.* FROM appeal_fact f WHERE f.recorded_at <= ? AND f.appeal_id IN ("
                         + " SELECT appeal_id FROM appeal_fact WHERE recorded_at <= ?"
                         + " AND ((at >= ? AND at < ?) OR (due_at >= ? AND due_at < ?)))"
                         + " ORDER BY f.appeal_id, f.global_index",
+                eachAppeal,
                 Timestamp.from(asOf),
                 Timestamp.from(asOf),
                 Timestamp.from(from),
@@ -69,25 +84,27 @@ public class Facts {
                 Timestamp.from(to));
     }
 
-    /** The facts (recorded by {@code asOf}) of every appeal not withdrawn or closed by then. */
-    public Map<UUID, List<Fact>> unfinished(Instant asOf) {
-        return grouped(
+    /** The facts (recorded by {@code asOf}) of every appeal not withdrawn or closed by then, one appeal at a time. */
+    public void unfinished(Instant asOf, Consumer<List<Fact>> eachAppeal) {
+        stream(
                 "SELECT f.* FROM appeal_fact f WHERE f.recorded_at <= ? AND NOT EXISTS ("
                         + " SELECT 1 FROM appeal_fact e WHERE e.appeal_id = f.appeal_id AND e.recorded_at <= ?"
                         + " AND e.type IN " + FINISHED_TYPES + ")"
                         + " ORDER BY f.appeal_id, f.global_index",
+                eachAppeal,
                 Timestamp.from(asOf),
                 Timestamp.from(asOf));
     }
 
-    /** The facts (recorded by {@code asOf}) of every appeal of these enterprises. */
-    public Map<UUID, List<Fact>> ofEnterprises(Collection<String> enterpriseIds, Instant asOf) {
+    /** The facts (recorded by {@code asOf}) of every appeal of these enterprises, one appeal at a time. */
+    public void ofEnterprises(Collection<String> enterpriseIds, Instant asOf, Consumer<List<Fact>> eachAppeal) {
         if (enterpriseIds.isEmpty()) {
-            return Map.of();
+            return;
         }
-        return grouped(
+        stream(
                 "SELECT f.* FROM appeal_fact f JOIN appeal_dimension d ON d.appeal_id = f.appeal_id"
                         + " WHERE d.enterprise_id = ANY(?) AND f.recorded_at <= ? ORDER BY f.appeal_id, f.global_index",
+                eachAppeal,
                 enterpriseIds.toArray(String[]::new),
                 Timestamp.from(asOf));
     }
@@ -125,17 +142,28 @@ public class Facts {
         return found;
     }
 
-    private Map<UUID, List<Fact>> grouped(String sql, Object... args) {
-        Map<UUID, List<Fact>> byAppeal = new LinkedHashMap<>();
-        jdbc.query(
-                sql,
-                (RowCallbackHandler) rs -> {
-                    Fact fact = map(rs, 0);
-                    byAppeal.computeIfAbsent(fact.appealId(), id -> new java.util.ArrayList<>())
-                            .add(fact);
-                },
-                args);
-        return byAppeal;
+    /**
+     * Reads the rows from a cursor ({@link #CURSOR_ROWS} at a time, inside a read-only transaction, which is what
+     * makes PostgreSQL's driver use one) and hands over each appeal's facts as soon as the next appeal begins.
+     */
+    private void stream(String sql, Consumer<List<Fact>> eachAppeal, Object... args) {
+        readOnly.executeWithoutResult(status -> {
+            List<Fact> current = new ArrayList<>();
+            cursor.query(
+                    sql,
+                    (RowCallbackHandler) rs -> {
+                        Fact fact = map(rs, 0);
+                        if (!current.isEmpty() && !current.get(0).appealId().equals(fact.appealId())) {
+                            eachAppeal.accept(List.copyOf(current));
+                            current.clear();
+                        }
+                        current.add(fact);
+                    },
+                    args);
+            if (!current.isEmpty()) {
+                eachAppeal.accept(List.copyOf(current));
+            }
+        });
     }
 
     private Fact map(ResultSet rs, int row) throws SQLException {

@@ -89,9 +89,9 @@ public final class Kpis {
     }
 
     /**
-     * The KPI rows.
+     * The KPI rows of the histories (each evaluated at the instant asked about).
      *
-     * @param counted histories of the appeals the period touches, evaluated at the instant asked about
+     * @param counted histories of the appeals the period touches
      * @param unfinished histories of the appeals unfinished at that instant (for what is overdue now)
      */
     public static List<KpiRow> compute(
@@ -107,7 +107,22 @@ public final class Kpis {
         if (groupBy != GroupBy.MONTH) {
             unfinished.forEach(history -> units.addAll(overdueUnits(history)));
         }
+        return compute(units, dimensions, filter, groupBy, directory);
+    }
+
+    /**
+     * The KPI rows of counted units: filtered, grouped, and each group's rates worked out.
+     *
+     * @param dimensions what the units' appeals are about; needed only when {@link #needsDimensions} says so
+     */
+    public static List<KpiRow> compute(
+            List<Unit> units,
+            Map<UUID, AppealDimension> dimensions,
+            Filter filter,
+            GroupBy groupBy,
+            DirectorySnapshot directory) {
         List<Unit> kept = units.stream()
+                .filter(unit -> groupBy != GroupBy.MONTH || unit.measure() != Measure.OVERDUE)
                 .filter(unit -> passes(unit, dimensions.get(unit.appealId()), filter))
                 .toList();
 
@@ -127,6 +142,27 @@ public final class Kpis {
         List<KpiRow> rows = new ArrayList<>();
         groups.forEach((key, group) -> rows.add(row(key, label(key, groupBy, directory), group, groupBy)));
         return rows;
+    }
+
+    /** Whether filtering or grouping needs what the appeals are about (category, district). */
+    public static boolean needsDimensions(Filter filter, GroupBy groupBy) {
+        return filter.category() != null
+                || filter.district() != null
+                || groupBy == GroupBy.CATEGORY
+                || groupBy == GroupBy.DISTRICT;
+    }
+
+    /**
+     * Whether the unit may count, judged on what it knows itself (month, department): lets a caller drop what can
+     * never count before gathering the rest.
+     */
+    public static boolean mayPass(Unit unit, Filter filter) {
+        if (filter.month() != null
+                && unit.measure() != Measure.OVERDUE
+                && !filter.month().equals(unit.month())) {
+            return false;
+        }
+        return filter.departmentId() == null || filter.departmentId().equals(unit.departmentId());
     }
 
     /** The units one appeal's history counts, by the rules of {@code docs/kpis.md}. */

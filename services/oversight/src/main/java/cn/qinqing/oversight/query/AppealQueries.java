@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,32 +114,63 @@ public class AppealQueries {
     public OverdueList overdue(Instant asOf, String departmentId, Overdue.Kind kind, Scope scope) {
         Freshness freshness = readModels.freshness();
         WorkingCalendar calendar = directory.calendar();
-        List<AppealHistory> unfinished = histories.unfinished(asOf, calendar);
-        Map<UUID, AppealDimension> dimensions = facts.dimensions(
-                unfinished.stream().map(AppealHistory::appealId).toList());
+        // one appeal at a time, keeping only what is late: memory follows the list, not the store
+        List<Late> late = new ArrayList<>();
+        histories.unfinished(asOf, calendar, history -> {
+            List<Overdue> wanted = history.overdue().stream()
+                    .filter(overdue -> departmentId == null || departmentId.equals(overdue.departmentId()))
+                    .filter(overdue -> kind == null || kind == overdue.kind())
+                    .filter(overdue -> scope.covers(overdue.departmentId(), history.leaderInCharge()))
+                    .toList();
+            if (!wanted.isEmpty()) {
+                late.add(Late.of(history, wanted));
+            }
+        });
+        Map<UUID, AppealDimension> dimensions =
+                facts.dimensions(late.stream().map(Late::appealId).toList());
         DirectorySnapshot snapshot = directory.snapshot();
         Map<String, Directory.Liaison> liaisons = directory.liaisons(asOf);
-        Set<String> enterprises = dimensions.values().stream()
-                .map(AppealDimension::enterpriseId)
-                .filter(id -> id != null)
-                .collect(Collectors.toSet());
+        Set<String> enterprises = new HashSet<>();
+        late.forEach(appeal -> {
+            String enterprise = appeal.enterprise(dimensions.get(appeal.appealId()));
+            if (enterprise != null) {
+                enterprises.add(enterprise);
+            }
+        });
         Names names = new Names(snapshot, directory.enterprises(enterprises));
         List<OverdueItem> items = new ArrayList<>();
-        for (AppealHistory history : unfinished) {
-            AppealDimension dimension = dimensions.get(history.appealId());
-            String liaison = liaisonLeader(liaisons, enterprise(history, dimension));
-            for (OverdueItem item : overdueItems(history, dimension, snapshot, liaison, names, calendar, asOf)) {
-                boolean wanted = (departmentId == null || departmentId.equals(item.departmentId()))
-                        && (kind == null || kind.name().equals(item.kind()))
-                        && scope.covers(item.departmentId(), history.leaderInCharge());
-                if (wanted) {
-                    items.add(item);
-                }
-            }
+        for (Late appeal : late) {
+            AppealDimension dimension = dimensions.get(appeal.appealId());
+            String liaison = liaisonLeader(liaisons, appeal.enterprise(dimension));
+            items.addAll(overdueItems(appeal, dimension, snapshot, liaison, names, calendar, asOf));
         }
         items.sort(Comparator.comparing(OverdueItem::dueAt)
                 .thenComparing(item -> item.appealId().toString()));
         return new OverdueList(asOf, items.size(), items, freshness);
+    }
+
+    /** What the overdue list keeps of a history that has something late. */
+    private record Late(
+            UUID appealId,
+            String title,
+            String enterpriseId,
+            Holder holder,
+            String responsibleLeader,
+            List<Overdue> overdue) {
+
+        static Late of(AppealHistory history, List<Overdue> overdue) {
+            return new Late(
+                    history.appealId(),
+                    history.title(),
+                    history.enterpriseId(),
+                    history.holder(),
+                    history.responsibleLeader(),
+                    overdue);
+        }
+
+        String enterprise(AppealDimension dimension) {
+            return enterpriseId != null ? enterpriseId : dimension == null ? null : dimension.enterpriseId();
+        }
     }
 
     /** The appeals of the enterprises the leader looked after at the instant. */
@@ -151,7 +183,8 @@ public class AppealQueries {
                 .collect(Collectors.toMap(Directory.Liaison::enterpriseId, liaison -> liaison));
         DirectorySnapshot snapshot = directory.snapshot();
         Names names = new Names(snapshot, directory.enterprises(own.keySet()));
-        List<AppealHistory> appealHistories = histories.ofEnterprises(own.keySet(), asOf, calendar);
+        List<AppealHistory> appealHistories = new ArrayList<>(); // a leader looks after a handful of enterprises
+        histories.ofEnterprises(own.keySet(), asOf, calendar, appealHistories::add);
         Map<UUID, AppealDimension> dimensions = facts.dimensions(
                 appealHistories.stream().map(AppealHistory::appealId).toList());
         List<LiaisonAppeal> appeals = new ArrayList<>();
@@ -188,7 +221,7 @@ public class AppealQueries {
     // ----
 
     private List<OverdueItem> overdueItems(
-            AppealHistory history,
+            Late history,
             AppealDimension dimension,
             DirectorySnapshot snapshot,
             String liaison,
@@ -196,7 +229,7 @@ public class AppealQueries {
             WorkingCalendar calendar,
             Instant asOf) {
         List<OverdueItem> items = new ArrayList<>();
-        String enterpriseId = enterprise(history, dimension);
+        String enterpriseId = history.enterprise(dimension);
         for (Overdue overdue : history.overdue()) {
             String escalateTo = snapshot.escalateTo(history.responsibleLeader(), overdue.departmentId(), liaison)
                     .orElse(null);
@@ -243,7 +276,7 @@ public class AppealQueries {
                         history.signForDue(),
                         history.firstContactDue(),
                         history.resolutionDue()),
-                overdueItems(history, dimension, snapshot, liaison, names, calendar, asOf));
+                overdueItems(Late.of(history, history.overdue()), dimension, snapshot, liaison, names, calendar, asOf));
     }
 
     private static AppealSummary summary(UUID appealId, AppealHistory history, AppealDimension dimension, Names names) {

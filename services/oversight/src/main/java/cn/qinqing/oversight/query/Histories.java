@@ -5,12 +5,11 @@ import cn.qinqing.oversight.facts.Facts;
 import cn.qinqing.oversight.history.AppealHistory;
 import cn.qinqing.oversight.history.Fact;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /** Appeal histories folded from the facts recorded by an instant. */
@@ -29,23 +28,27 @@ public class Histories {
         return known.isEmpty() ? Optional.empty() : Optional.of(AppealHistory.of(appealId, known, asOf, calendar));
     }
 
-    /** Histories of the appeals with something happening or falling due in {@code [from, to)}; null: all time. */
-    public List<AppealHistory> touching(Instant from, Instant to, Instant asOf, WorkingCalendar calendar) {
-        return fold(facts.touching(from, to, asOf), asOf, calendar);
+    /**
+     * Each history of an appeal with something happening or falling due in {@code [from, to)} (null: all time), one
+     * at a time: keep what you need of it, not the history, and memory stays flat however big the store.
+     */
+    public void touching(
+            Instant from, Instant to, Instant asOf, WorkingCalendar calendar, Consumer<AppealHistory> each) {
+        facts.touching(from, to, asOf, fold(asOf, calendar, each));
     }
 
-    /** Histories of the appeals not finished at the instant. */
-    public List<AppealHistory> unfinished(Instant asOf, WorkingCalendar calendar) {
-        return fold(facts.unfinished(asOf), asOf, calendar);
+    /** Each history of an appeal not finished at the instant, one at a time. */
+    public void unfinished(Instant asOf, WorkingCalendar calendar, Consumer<AppealHistory> each) {
+        facts.unfinished(asOf, fold(asOf, calendar, each));
     }
 
-    public List<AppealHistory> ofEnterprises(Collection<String> enterprises, Instant asOf, WorkingCalendar calendar) {
-        return fold(facts.ofEnterprises(enterprises, asOf), asOf, calendar);
+    /** Each history of an appeal of these enterprises, one at a time. */
+    public void ofEnterprises(
+            Collection<String> enterprises, Instant asOf, WorkingCalendar calendar, Consumer<AppealHistory> each) {
+        facts.ofEnterprises(enterprises, asOf, fold(asOf, calendar, each));
     }
 
-    private static List<AppealHistory> fold(Map<UUID, List<Fact>> byAppeal, Instant asOf, WorkingCalendar calendar) {
-        List<AppealHistory> histories = new ArrayList<>(byAppeal.size());
-        byAppeal.forEach((id, known) -> histories.add(AppealHistory.of(id, known, asOf, calendar)));
-        return histories;
+    private static Consumer<List<Fact>> fold(Instant asOf, WorkingCalendar calendar, Consumer<AppealHistory> each) {
+        return known -> each.accept(AppealHistory.of(known.get(0).appealId(), known, asOf, calendar));
     }
 }

@@ -16,11 +16,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** KPIs and meeting follow-up, derived from the facts recorded by an instant. */
@@ -80,15 +79,25 @@ public class KpiQueries {
     public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, DirectorySnapshot snapshot) {
         WorkingCalendar calendar = directory.calendar();
         YearMonth month = filter.month();
-        List<AppealHistory> counted =
-                histories.touching(start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar);
-        List<AppealHistory> unfinished =
-                groupBy == Kpis.GroupBy.MONTH ? List.of() : histories.unfinished(asOf, calendar);
-        Set<UUID> ids = new HashSet<>();
-        counted.forEach(history -> ids.add(history.appealId()));
-        unfinished.forEach(history -> ids.add(history.appealId()));
-        Map<UUID, AppealDimension> dimensions = facts.dimensions(ids);
-        return Kpis.compute(counted, unfinished, dimensions, filter, groupBy, snapshot, calendar);
+        // one appeal at a time: only its counted units are kept, so memory follows the answer, not the store
+        List<Kpis.Unit> units = new ArrayList<>();
+        histories.touching(
+                start(month),
+                start(month == null ? null : month.plusMonths(1)),
+                asOf,
+                calendar,
+                history -> Kpis.units(history, calendar).stream()
+                        .filter(unit -> Kpis.mayPass(unit, filter))
+                        .forEach(units::add));
+        if (groupBy != Kpis.GroupBy.MONTH) {
+            histories.unfinished(asOf, calendar, history -> Kpis.overdueUnits(history).stream()
+                    .filter(unit -> Kpis.mayPass(unit, filter))
+                    .forEach(units::add));
+        }
+        Map<UUID, AppealDimension> dimensions = Kpis.needsDimensions(filter, groupBy)
+                ? facts.dimensions(units.stream().map(Kpis.Unit::appealId).collect(Collectors.toSet()))
+                : Map.of();
+        return Kpis.compute(units, dimensions, filter, groupBy, snapshot);
     }
 
     /** Action items counted in the month (or all), with the share closed on time. */
@@ -98,14 +107,11 @@ public class KpiQueries {
         DirectorySnapshot snapshot = directory.snapshot();
         Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
         Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, null, null, scope.chain());
-        List<AppealHistory> counted =
-                histories.touching(start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar);
-        long met = 0;
-        long total = 0;
+        long[] counts = new long[2]; // met, total
         List<ActionItemView> items = new ArrayList<>();
-        for (AppealHistory history : counted) {
+        histories.touching(start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar, history -> {
             if (history.actionItem().isEmpty()) {
-                continue;
+                return;
             }
             ActionItem item = history.actionItem().get();
             List<Kpis.Unit> units = Kpis.units(history, calendar).stream()
@@ -113,8 +119,8 @@ public class KpiQueries {
                     .filter(unit -> Kpis.passes(unit, null, filter))
                     .toList();
             for (Kpis.Unit unit : units) {
-                total++;
-                met += unit.met() ? 1 : 0;
+                counts[1]++;
+                counts[0] += unit.met() ? 1 : 0;
             }
             String status = status(item, asOf);
             YearMonth countedIn = units.isEmpty() ? null : units.get(0).month();
@@ -138,10 +144,10 @@ public class KpiQueries {
                         status,
                         countedIn == null ? null : countedIn.toString()));
             }
-        }
+        });
         items.sort(Comparator.comparing(ActionItemView::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ActionItemView::actionItemId, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new FollowUp(asOf, month, Rate.of(met, total), items, freshness);
+        return new FollowUp(asOf, month, Rate.of(counts[0], counts[1]), items, freshness);
     }
 
     private static List<String> leaders(AppealHistory history, ActionItem item) {
