@@ -94,4 +94,17 @@ class MessageBundlesTest {
             assertThat(chinese).as(message).containsKey(code);
         }
     }
+
+    @Test
+    void messagesWithArgumentsHaveNoSingleApostropheForMessageFormatToSwallow() throws IOException {
+        for (String name : new String[] {"messages", "messages_zh_CN", "messages_en"}) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (text.matches(".*\\{\\d.*")) {
+                    assertThat(text.replace("''", "")).as(name + ": " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
 }
