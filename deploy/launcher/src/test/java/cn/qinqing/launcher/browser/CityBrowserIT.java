@@ -11,7 +11,8 @@ import org.openqa.selenium.By;
 /**
  * The city's side, each user group's main path from sign-in to the result, on the real platform: an enterprise files
  * two appeals; the dispatcher routes the one that asked for a person; the official signs for and answers the other;
- * the leader takes charge of the first; the supervisor reads the answered one's timeline and the department's rates.
+ * the enterprise rates the answer; the leader takes charge of the first; the supervisor reads the answered one's
+ * timeline and the department's rates.
  * In Chinese on a desktop and in English on a phone.
  */
 class CityBrowserIT {
@@ -79,6 +80,20 @@ class CityBrowserIT {
             official.screenshot("answered");
         }
 
+        // the enterprise reads the answer and rates it
+        try (Browser enterprise = Browser.open(look, platform.portal(), "city-3b-enterprise")) {
+            enterprise.signIn("enterprise-a");
+            enterprise.go(routedPath);
+            enterprise.reloadUntil(look.text("评价答复", "Rate the answer"), EVENTS);
+            enterprise.sees(look.text("已协调供电公司", "The grid company will rewire"));
+            enterprise.click(By.id("rating-rating-5"));
+            enterprise.type(By.id("rating-text"), look.text("办得快，很满意。", "Quick and helpful."));
+            enterprise.screenshot("rating");
+            enterprise.click(By.id("rate"));
+            enterprise.sees(look.text("感谢您的评价", "Thank you for your rating"));
+            enterprise.screenshot("rated");
+        }
+
         // the leader takes charge of the dispatched one
         try (Browser leader = Browser.open(look, platform.portal(), "city-4-leader")) {
             leader.signIn("leader");
@@ -95,7 +110,7 @@ class CityBrowserIT {
             supervisor.signIn("supervisor");
             supervisor.waitForPath("/supervisor");
             supervisor.go("/supervisor/appeals" + routedPath.substring("/appeals".length()));
-            supervisor.reloadUntil(look.text("提交答复", "Answer submitted"), EVENTS);
+            supervisor.reloadUntil(look.text("企业评价", "Rated by the enterprise"), EVENTS);
             assertThat(supervisor.find(By.id("oversight-timeline")).getText())
                     .contains(look.text("签收", "Signed for"))
                     .contains(look.text("派单", "Dispatched"));
@@ -103,6 +118,7 @@ class CityBrowserIT {
             supervisor.go("/supervisor");
             supervisor.sees(look.text("各部门三率", "The three rates per department"));
             supervisor.reloadUntil(look.text("工业和信息化局", "Industry and Information Technology Bureau"), EVENTS);
+            supervisor.reloadUntil("100% (", EVENTS);
             assertThat(supervisor.all(By.cssSelector("svg.chart rect"))).isNotEmpty();
             supervisor.screenshot("dashboard");
         }
