@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +85,7 @@ public final class Platform implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final List<RunningService> running = new CopyOnWriteArrayList<>();
+    private final Set<Process> killed = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile boolean started;
     private Duration startupTime;
@@ -198,7 +201,7 @@ public final class Platform implements AutoCloseable {
             running.add(runningService);
             progress.accept("starting " + service.name() + " on port " + port + " (pid " + process.pid() + ")");
             process.onExit().thenAccept(exited -> {
-                if (started && !stopping) {
+                if (started && !stopping && !killed.contains(exited)) {
                     unexpectedExit.accept(runningService, exited.exitValue());
                 }
             });
@@ -331,6 +334,41 @@ public final class Platform implements AutoCloseable {
             }
         }
         deleteJarCopies();
+    }
+
+    /**
+     * Kills one service's process at once (SIGKILL: no shutdown hook, no graceful stop, open transactions cut off), as a
+     * crash would, and waits until it is gone. Not reported as an unexpected exit.
+     */
+    public void kill(String name) {
+        RunningService service = service(name);
+        killed.add(service.process());
+        service.process().destroyForcibly();
+        try {
+            if (!service.process().waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + service.pid() + ") did not die within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+        progress.accept("killed " + name + " (pid " + service.pid() + ")");
+    }
+
+    /**
+     * Starts a service again on its port after it was killed or died, and returns once it is healthy (within the
+     * platform's timeout). A service that still runs is killed first.
+     */
+    public RunningService restart(String name) {
+        RunningService old = service(name);
+        if (old.isAlive()) {
+            kill(name);
+        }
+        running.remove(old);
+        long begin = System.nanoTime();
+        RunningService restarted = launch(old.definition());
+        awaitHealthy(List.of(restarted), begin);
+        return restarted;
     }
 
     private void deleteJarCopies() {
