@@ -7,14 +7,22 @@ import cn.qinqing.assignment.AssignmentApiTestBase;
 import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
+import cn.qinqing.language.appeal.MeetingReference;
+import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The reaction to "appeal filed" runs once per appeal, whatever the delivery does. */
+/**
+ * The reaction to "appeal filed" runs once per appeal, whatever the delivery does, and sends an appeal raised from a
+ * breakfast meeting's action item to the department the meeting named.
+ */
 class RoutingReactionIT extends AssignmentApiTestBase {
 
     @Test
@@ -93,5 +101,89 @@ class RoutingReactionIT extends AssignmentApiTestBase {
                 awaitAssignment(appeal, a -> a.path("status").asText().equals("DISPATCHED"));
         assertThat(assignment.get("district").asText()).isEqualTo("白云鄂博矿区");
         assertThat(assignment.get("chainPosition").asText()).isEqualTo("MATERIALS");
+    }
+
+    @Test
+    void anActionItemsAppealGoesToTheMeetingsOwnerDepartmentWithItsLeaderInChargeNotWhereTheRulesSay() {
+        UUID meeting = UUID.randomUUID();
+        UUID item = UUID.randomUUID();
+        UUID appeal = UUID.randomUUID();
+        // the rules send POWER to industry-it; the meeting made natural-resources the owner
+        publish(raised(meeting, item, appeal, "natural-resources", "leader"), "leader", "LEADER");
+        AppealFiledEvent filing = filedFromMeeting(appeal, meeting, item);
+        publish(filing, "system:appeals", "SYSTEM");
+        publish(filing, "system:appeals", "SYSTEM");
+
+        JsonNode assignment =
+                awaitAssignment(appeal, a -> a.path("status").asText().equals("DISPATCHED"));
+
+        assertThat(assignment.get("departmentId").asText()).isEqualTo("natural-resources");
+        assertThat(assignment.get("routingMode").asText()).isEqualTo("MEETING_DECISION");
+        assertThat(assignment.path("ruleId").isNull()).isTrue();
+        assertThat(assignment.get("leaderId").asText()).isEqualTo("leader");
+        JsonNode holders = api.get("/api/assignment/appeals/" + appeal + "/holders")
+                .token(dispatcher)
+                .send()
+                .json();
+        assertThat(holders.findValuesAsText("holderId")).contains("natural-resources", "leader");
+        var signed = api.post("/api/assignment/appeals/" + appeal + "/sign-for")
+                .token(officialLand)
+                .header("If-Match", ifMatch(version(appeal)))
+                .send();
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(assignmentEvents(appeal))
+                .as("opened, dispatched, leader in charge, signed for: the second filing changed nothing")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void anActionItemsAppealWhoseOwnerDepartmentIsNotInTheDirectoryIsRoutedByTheRules() {
+        UUID meeting = UUID.randomUUID();
+        UUID item = UUID.randomUUID();
+        UUID appeal = UUID.randomUUID();
+        publish(raised(meeting, item, appeal, "no-such-bureau", "no-such-leader"), "leader", "LEADER");
+        publish(filedFromMeeting(appeal, meeting, item), "system:appeals", "SYSTEM");
+
+        JsonNode assignment =
+                awaitAssignment(appeal, a -> a.path("status").asText().equals("DISPATCHED"));
+
+        assertThat(assignment.get("departmentId").asText()).isEqualTo("industry-it");
+        assertThat(assignment.get("routingMode").asText()).isEqualTo("AUTOMATIC");
+        assertThat(assignment.path("leaderId").isNull()).isTrue();
+    }
+
+    private static ActionItemRaisedEvent raised(
+            UUID meeting, UUID item, UUID appeal, String ownerDepartment, String leaderId) {
+        return new ActionItemRaisedEvent(
+                meeting,
+                item,
+                appeal,
+                1,
+                1,
+                ENTERPRISE_A,
+                ownerDepartment,
+                leaderId,
+                LocalDate.now().plusDays(30),
+                "协调电池片项目用地与供电",
+                "自然资源局牵头，工信局配合，月底前拿出方案",
+                AppealCategory.POWER,
+                Urgency.URGENT,
+                Instant.now());
+    }
+
+    private static AppealFiledEvent filedFromMeeting(UUID appeal, UUID meeting, UUID item) {
+        return new AppealFiledEvent(
+                appeal,
+                ENTERPRISE_A,
+                "协调电池片项目用地与供电",
+                "自然资源局牵头，工信局配合，月底前拿出方案",
+                AppealCategory.POWER,
+                Urgency.URGENT,
+                List.of(),
+                AppealSource.BREAKFAST_MEETING,
+                new MeetingReference(meeting, item),
+                false,
+                Instant.now());
     }
 }

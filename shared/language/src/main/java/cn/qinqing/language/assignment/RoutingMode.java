@@ -7,5 +7,10 @@ public enum RoutingMode {
     /** A dispatcher chose it from the queue (人工派单). */
     MANUAL,
     /** A dispatcher replaced an earlier route (改派). */
-    OVERRIDE
+    OVERRIDE,
+    /**
+     * A breakfast meeting's decision named the department that owns the action item (会议交办): the appeal raised from
+     * it goes straight there, whatever the routing rules would say.
+     */
+    MEETING_DECISION
 }

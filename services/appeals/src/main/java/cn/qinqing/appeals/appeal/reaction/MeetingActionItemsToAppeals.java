@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code BREAKFAST_MEETING}, linked back to the meeting and the item), so that it goes through dispatch, the SLA clock
  * and close-out like any appeal. The appeal's id is derived from the action item's, so a redelivered event addresses
  * the same appeal and its second filing is refused by the event store, which is ignored here. Never re-run on a
- * replay. The appeal is routed by the rules ({@code manualDispatch=false}); the department the meeting named stays in
- * the meeting's event.
+ * replay. The appeal is not queued for manual dispatch: the assignment service sends it to the owner department the
+ * meeting's event names.
  *
  * <p>The command is sent from a thread of its own so that it commits in its own unit of work and transaction: sent
  * from the processor's thread, it would join the processor's batch, and a duplicate filing would fail that whole batch

@@ -82,7 +82,7 @@ class MeetingActionItemsToAppealsIT extends AppealsApiTestBase {
         assertThat(appeal.get("category").asText()).isEqualTo("POWER");
         assertThat(appeal.get("urgency").asText()).isEqualTo("URGENT");
         assertThat(appeal.get("manualDispatch").asBoolean())
-                .as("routed by the rules")
+                .as("not queued for manual dispatch")
                 .isFalse();
         assertThat(api.get("/api/appeals/" + appealId).token(userB).send().status())
                 .as("another enterprise does not see it")

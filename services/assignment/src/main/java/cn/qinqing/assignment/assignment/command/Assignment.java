@@ -65,7 +65,9 @@ public class Assignment {
     }
 
     /**
-     * Opens the assignment. (Events applied in a constructor reach the event sourcing handlers only after it returns,
+     * Opens the assignment. An appeal raised from a breakfast meeting's action item goes straight to the department the
+     * decision named, and the leader it named is in charge from the start (as if they had taken charge, 领办), so that
+     * they may grant extensions and sign off, and escalation starts above them. (Events applied in a constructor reach the event sourcing handlers only after it returns,
      * so everything here comes from the command.)
      */
     @CommandHandler
@@ -80,7 +82,17 @@ public class Assignment {
                 command.chainPosition(),
                 command.district(),
                 at));
-        if (command.manualDispatch() || command.routedDepartmentId() == null) {
+        if (command.designatedDepartmentId() != null) {
+            apply(new AppealDispatchedEvent(
+                    appeal,
+                    command.designatedDepartmentId(),
+                    RoutingMode.MEETING_DECISION,
+                    null,
+                    null,
+                    command.urgency(),
+                    at,
+                    limits.signForDue(at)));
+        } else if (command.manualDispatch() || command.routedDepartmentId() == null) {
             String reason = command.manualDispatch() ? MANUAL_DISPATCH_REQUESTED : NO_MATCHING_RULE;
             apply(new AppealQueuedForDispatchEvent(appeal, reason, at, limits.dispatchDue(command.urgency(), at)));
         } else {
@@ -93,6 +105,9 @@ public class Assignment {
                     command.urgency(),
                     at,
                     limits.signForDue(at)));
+        }
+        if (command.designatedLeaderId() != null) {
+            apply(new LeaderTookChargeEvent(appeal, command.designatedLeaderId(), at));
         }
     }
 

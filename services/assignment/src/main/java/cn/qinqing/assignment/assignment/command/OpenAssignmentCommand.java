@@ -7,10 +7,17 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Opens the assignment of a filed appeal: dispatched by the matching rule, or queued for the dispatcher.
+/**
+ * Opens the assignment of a filed appeal: dispatched to the department a breakfast meeting's decision named, else by
+ * the matching rule, or queued for the dispatcher.
  *
  * @param routedDepartmentId the department the routing rules chose, or null when none matched
- * @param ruleId the rule that chose it */
+ * @param ruleId the rule that chose it
+ * @param designatedDepartmentId the owner department a breakfast meeting's decision named for the action item this
+ *     appeal was raised from (牵头部门), known to the directory; null for any other appeal. It wins over the rules.
+ * @param designatedLeaderId the responsible leader (责任领导) the decision named, known to the directory; they are in
+ *     charge of the appeal from the start. Null when none.
+ */
 public record OpenAssignmentCommand(
         UUID appealId,
         String enterpriseId,
@@ -21,6 +28,8 @@ public record OpenAssignmentCommand(
         boolean manualDispatch,
         String routedDepartmentId,
         UUID ruleId,
+        String designatedDepartmentId,
+        String designatedLeaderId,
         Instant openedAt) {
 
     @TargetAggregateIdentifier

@@ -12,7 +12,7 @@ import java.util.UUID;
  * their appeal in the appeals service, never the official.)
  *
  * @param status QUEUED, DISPATCHED (not signed for yet), SIGNED_FOR or CLOSED
- * @param routingMode how the department got it: AUTOMATIC, MANUAL, OVERRIDE or TRANSFER
+ * @param routingMode how the department got it: AUTOMATIC, MANUAL, OVERRIDE, MEETING_DECISION or TRANSFER
  * @param queueReason why it waits for the dispatcher: NO_MATCHING_RULE, MANUAL_DISPATCH_REQUESTED or
  *     RETURNED_BY_DEPARTMENT
  * @param leaderId the leader responsible: took charge of it or was escalated to

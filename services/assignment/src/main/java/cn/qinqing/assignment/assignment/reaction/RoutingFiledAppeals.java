@@ -2,14 +2,18 @@ package cn.qinqing.assignment.assignment.reaction;
 
 import cn.qinqing.assignment.assignment.command.CloseAssignmentCommand;
 import cn.qinqing.assignment.assignment.command.OpenAssignmentCommand;
+import cn.qinqing.assignment.assignment.reaction.MeetingActionItems.Decision;
+import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.EnterpriseView;
 import cn.qinqing.assignment.directory.query.Enterprises;
 import cn.qinqing.assignment.directory.query.RoutingPolicy;
 import cn.qinqing.assignment.directory.query.RoutingRuleView;
 import cn.qinqing.assignment.directory.query.RoutingRules;
 import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
+import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -25,8 +29,14 @@ import org.springframework.stereotype.Component;
  * dispatcher. Runs once per appeal: the assignment's id is derived from the appeal's, a guard row written in the same
  * transaction as the command's events refuses a second routing of the same appeal, and the group never replays.
  *
- * <p>Its processing group handles each enterprise's events in stream order (see the service configuration), and it records each
- * enterprise's registration itself, so that an appeal never overtakes its enterprise's chain position and district.
+ * <p>An appeal raised from a breakfast meeting's action item (source {@code BREAKFAST_MEETING}) goes straight to the
+ * owner department the meeting's decision named (mode {@code MEETING_DECISION}), and the responsible leader it named is
+ * in charge from the start. The rules decide when the directory does not know that department; a leader it does not
+ * know is left out.
+ *
+ * <p>Its processing group handles each enterprise's events in stream order (see the service configuration), and it
+ * records each enterprise's registration and each action item's decision itself, so that an appeal never overtakes its
+ * enterprise's chain position and district, nor the meeting decision it was raised from.
  */
 @Component
 @ProcessingGroup(RoutingFiledAppeals.GROUP)
@@ -40,17 +50,32 @@ class RoutingFiledAppeals {
     private final Enterprises enterprises;
     private final RoutingRules rules;
     private final RoutedAppeals routed;
+    private final MeetingActionItems meetingItems;
+    private final Directory directory;
 
-    RoutingFiledAppeals(ServiceCommands commands, Enterprises enterprises, RoutingRules rules, RoutedAppeals routed) {
+    RoutingFiledAppeals(
+            ServiceCommands commands,
+            Enterprises enterprises,
+            RoutingRules rules,
+            RoutedAppeals routed,
+            MeetingActionItems meetingItems,
+            Directory directory) {
         this.commands = commands;
         this.enterprises = enterprises;
         this.rules = rules;
         this.routed = routed;
+        this.meetingItems = meetingItems;
+        this.directory = directory;
     }
 
     @EventHandler
     void on(EnterpriseRegisteredEvent event) {
         enterprises.remember(event);
+    }
+
+    @EventHandler
+    void on(ActionItemRaisedEvent event) {
+        meetingItems.remember(event);
     }
 
     @EventHandler
@@ -62,7 +87,14 @@ class RoutingFiledAppeals {
         Optional<EnterpriseView> enterprise = enterprises.find(event.enterpriseId());
         var chainPosition = enterprise.map(EnterpriseView::chainPosition).orElse(null);
         String district = enterprise.map(EnterpriseView::district).orElse(null);
-        Optional<RoutingRuleView> rule = event.manualDispatch()
+        Optional<Decision> decision = meetingDecision(event);
+        String designatedDepartment = decision.map(Decision::ownerDepartmentId)
+                .filter(department -> known(department, event))
+                .orElse(null);
+        String designatedLeader = decision.map(Decision::responsibleLeaderId)
+                .filter(this::knownLeader)
+                .orElse(null);
+        Optional<RoutingRuleView> rule = event.manualDispatch() || designatedDepartment != null
                 ? Optional.empty()
                 : RoutingPolicy.route(rules.inForce(), event.category(), chainPosition, district);
         try {
@@ -76,11 +108,48 @@ class RoutingFiledAppeals {
                     event.manualDispatch(),
                     rule.map(RoutingRuleView::departmentId).orElse(null),
                     rule.map(RoutingRuleView::ruleId).orElse(null),
+                    designatedDepartment,
+                    designatedLeader,
                     Instant.now()));
         } catch (AggregateStreamCreationException alreadyOpen) {
             // opened by an earlier delivery whose guard row was lost with a reset schema: the store already has it
             log.debug("Assignment of appeal {} exists already", event.appealId());
         }
+    }
+
+    /** The meeting's decision for an appeal raised from an action item, if this service saw the item raised. */
+    private Optional<Decision> meetingDecision(AppealFiledEvent event) {
+        if (event.source() != AppealSource.BREAKFAST_MEETING || event.meeting() == null) {
+            return Optional.empty();
+        }
+        Optional<Decision> decision = meetingItems.decisionFor(event.appealId(), event.meeting());
+        if (decision.isEmpty()) {
+            log.warn(
+                    "Appeal {} comes from meeting item {}, whose decision this service never saw; routing by the rules",
+                    event.appealId(),
+                    event.meeting().actionItemId());
+            return Optional.empty();
+        }
+        return decision;
+    }
+
+    private boolean known(String department, AppealFiledEvent event) {
+        if (directory.hasDepartment(department)) {
+            return true;
+        }
+        log.warn(
+                "Appeal {}: the meeting named department {}, which is not in the directory; routing by the rules",
+                event.appealId(),
+                department);
+        return false;
+    }
+
+    private boolean knownLeader(String leaderId) {
+        if (directory.hasLeader(leaderId)) {
+            return true;
+        }
+        log.warn("The meeting named leader {}, who is not in the directory; nobody takes charge", leaderId);
+        return false;
     }
 
     /**

@@ -95,7 +95,38 @@ class AssignmentTest {
                 manual,
                 routedTo,
                 routedTo == null ? null : RULE,
+                null,
+                null,
                 T0);
+    }
+
+    /** An appeal raised from a breakfast meeting's action item: the rules chose one department, the meeting another. */
+    static OpenAssignmentCommand openFromMeeting(String ownerDepartment, String responsibleLeader) {
+        return new OpenAssignmentCommand(
+                APPEAL,
+                ENTERPRISE,
+                AppealCategory.POWER,
+                Urgency.URGENT,
+                IndustryChainPosition.WAFER,
+                "青山区",
+                false,
+                "industry-it",
+                RULE,
+                ownerDepartment,
+                responsibleLeader,
+                T0);
+    }
+
+    static AppealDispatchedEvent dispatchedByTheMeeting(String department) {
+        return new AppealDispatchedEvent(
+                APPEAL,
+                department,
+                RoutingMode.MEETING_DECISION,
+                null,
+                null,
+                Urgency.URGENT,
+                T0,
+                T0.plus(Duration.ofDays(1)));
     }
 
     static AssignmentOpenedEvent opened() {
@@ -144,6 +175,41 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(open("industry-it", true))
                     .expectEvents(opened(), queued("MANUAL_DISPATCH_REQUESTED"));
+        }
+
+        @Test
+        void dispatchesAMeetingsActionItemToItsOwnerDepartmentWithItsResponsibleLeaderInCharge() {
+            fixture.givenNoPriorActivity()
+                    .when(openFromMeeting("natural-resources", "leader"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            opened(),
+                            dispatchedByTheMeeting("natural-resources"),
+                            new LeaderTookChargeEvent(APPEAL, "leader", T0));
+        }
+
+        @Test
+        void dispatchesAMeetingsActionItemWithoutAResponsibleLeaderToItsOwnerDepartmentOnly() {
+            fixture.givenNoPriorActivity()
+                    .when(openFromMeeting("natural-resources", null))
+                    .expectEvents(opened(), dispatchedByTheMeeting("natural-resources"));
+        }
+
+        @Test
+        void aBreachOnAMeetingsActionItemGoesToTheLeaderAboveItsResponsibleLeader() {
+            fixture.given(
+                            opened(),
+                            dispatchedByTheMeeting("industry-it"),
+                            new LeaderTookChargeEvent(APPEAL, "leader", T0))
+                    .when(new EscalateAppealCommand(APPEAL, null, "SIGN_FOR", false, T2))
+                    .expectEvents(new AppealEscalatedEvent(APPEAL, "leader", "mayor", "SIGN_FOR", T2));
+        }
+
+        @Test
+        void theOwnerDepartmentOfAMeetingsActionItemSignsForIt() {
+            fixture.given(opened(), dispatchedByTheMeeting("natural-resources"))
+                    .when(new SignForAppealCommand(APPEAL, 1L, "official-land", "natural-resources", T1))
+                    .expectEvents(new AppealSignedForEvent(APPEAL, "natural-resources", "official-land", T1, true));
         }
 
         @Test

@@ -11,8 +11,8 @@ import java.util.UUID;
  *
  * @param status RAISED (no appeal seen yet), FILED, DISPATCHED, SIGNED_FOR, ANSWERED, CLOSED or WITHDRAWN
  * @param holdingDepartmentId the department that holds the appeal now, once dispatched
- * @param routedElsewhere whether the routing rules gave the appeal to another department than the meeting named as
- *     owner (the meeting's intent is recorded here; the assignment service routes by its rules)
+ * @param routedElsewhere whether another department than the owner the meeting named holds the appeal (the assignment
+ *     service dispatches it to the owner, unless its directory does not know that department; a transfer moves it)
  * @param overdue open after its due date (Asia/Shanghai)
  */
 public record ActionItemView(
