@@ -287,9 +287,13 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                 0,
                 new ResolutionSubmittedEvent(
                         appeal, "admin-approval", "official", 1, "已完成增容", Outcome.SOLVED, null, "供电营业规则", now, true));
-        awaitItemStatus(id, "ANSWERED");
+        assertThat(awaitItemStatus(id, "ANSWERED").get("closedOnTime").isNull())
+                .as("not closed yet")
+                .isTrue();
         append("CaseFile", caseFile, 1, new CaseFileClosedEvent(appeal, "admin-approval", "RATED", now));
-        awaitItemStatus(id, "CLOSED");
+        assertThat(awaitItemStatus(id, "CLOSED").get("closedOnTime").asBoolean())
+                .as("closed today, due in 30 days")
+                .isTrue();
 
         // its last action item closed, the meeting closes by itself
         await().until(() -> "CLOSED"
@@ -617,6 +621,17 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                         .json()
                         .findValuesAsText("id"))
                 .contains(id.toString());
+
+        // closed out today, three days after its due date: no longer overdue, but late
+        UUID appeal = Ids.derive("meeting-action-item", item.toString());
+        append(
+                "CaseFile",
+                Ids.derive("case-file", appeal.toString()).toString(),
+                0,
+                new CaseFileClosedEvent(appeal, "industry-it", "RATED", Instant.now()));
+        JsonNode closedLate = awaitItemStatus(id, "CLOSED");
+        assertThat(closedLate.get("overdue").asBoolean()).isFalse();
+        assertThat(closedLate.get("closedOnTime").asBoolean()).isFalse();
     }
 
     private JsonNode awaitItemStatus(UUID meetingId, String status) {

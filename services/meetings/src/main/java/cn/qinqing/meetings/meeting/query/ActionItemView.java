@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param routedElsewhere whether another department than the owner the meeting named holds the appeal (the assignment
  *     service dispatches it to the owner, unless its directory does not know that department; a transfer moves it)
  * @param overdue open after its due date (Asia/Shanghai)
+ * @param closedOnTime for a closed item, whether it closed by its due date (Asia/Shanghai); null while open
  */
 public record ActionItemView(
         UUID id,
@@ -34,7 +35,8 @@ public record ActionItemView(
         String holdingDepartmentId,
         boolean routedElsewhere,
         Instant closedAt,
-        boolean overdue) {
+        boolean overdue,
+        Boolean closedOnTime) {
 
     public boolean isClosed() {
         return "CLOSED".equals(status) || "WITHDRAWN".equals(status);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public class Meetings {
 
     public static final String PROCESSING_GROUP = MeetingProjection.GROUP;
     public static final String STATUS_PROCESSING_GROUP = ActionItemStatusProjection.GROUP;
+
+    /** Due dates are the city's dates. */
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<AgendaItem>> AGENDA = new TypeReference<>() {};
@@ -237,7 +241,8 @@ public class Meetings {
                 holder,
                 holder != null && !holder.equals(owner),
                 closedAt,
-                !done && today.isAfter(dueOn));
+                !done && today.isAfter(dueOn),
+                done ? !closedAt.atZone(CITY).toLocalDate().isAfter(dueOn) : null);
     }
 
     private static Instant earliest(Instant a, Instant b) {
