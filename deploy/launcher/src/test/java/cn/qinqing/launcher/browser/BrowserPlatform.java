@@ -5,6 +5,7 @@ import cn.qinqing.launcher.Platform;
 import cn.qinqing.launcher.RunningService;
 import cn.qinqing.launcher.ServiceCatalog;
 import cn.qinqing.launcher.ServiceDefinition;
+import cn.qinqing.testsupport.OidcLogin;
 import cn.qinqing.testsupport.TestDatabase;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.Map;
  * fresh test database with the demo data of the {@code local} profile.
  *
  * <p>The identity service's demo client {@code qinqing-portal} is registered with the portal's free port as its
- * redirect, and the portal is told where each service listens.
+ * redirect, beside the command-line client {@code qinqing-cli} for API tests, and the portal is told where each
+ * service listens.
  */
 final class BrowserPlatform {
 
@@ -94,7 +96,14 @@ final class BrowserPlatform {
                 "--qinqing.demo.clients[0].redirect-uris[0]=" + portal + "/login/oauth2/code/qinqing",
                 "--qinqing.demo.clients[0].post-logout-redirect-uris[0]=" + portal + "/",
                 "--qinqing.demo.clients[0].scopes[0]=openid",
-                "--qinqing.demo.clients[0].scopes[1]=profile");
+                "--qinqing.demo.clients[0].scopes[1]=profile",
+                // the command-line client, for the API tests that sign in as the demo users (OidcLogin.userToken)
+                "--qinqing.demo.clients[1].client-id=" + OidcLogin.CLI_CLIENT,
+                "--qinqing.demo.clients[1].name=Qinqing CLI (API tests)",
+                "--qinqing.demo.clients[1].grant-types[0]=authorization_code",
+                "--qinqing.demo.clients[1].redirect-uris[0]=" + OidcLogin.CLI_REDIRECT,
+                "--qinqing.demo.clients[1].scopes[0]=openid",
+                "--qinqing.demo.clients[1].scopes[1]=profile");
         Platform platform = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "browser-platform-stop"));
         platform.start();
