@@ -40,12 +40,25 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it answers its health check. */
     public static ServiceProcess start(Path jar, String name, String... extraArguments) {
+        return start(jar, name, List.of(), Map.of(), extraArguments);
+    }
+
+    /**
+     * Starts the jar with more JVM options (after the launcher's: a small heap, the C1 compiler, the serial
+     * collector) and some of the test environment's properties replaced (another database, for instance).
+     */
+    public static ServiceProcess start(
+            Path jar, String name, List<String> jvmOptions, Map<String, Object> overrides, String... extraArguments) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.add("--server.port=" + port);
-        for (Map.Entry<String, Object> property : TestEnvironment.properties().entrySet()) {
+        Map<String, Object> properties = new java.util.HashMap<>(TestEnvironment.properties());
+        properties.putAll(overrides);
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
             command.add("--" + property.getKey() + "=" + property.getValue());
         }
         command.add("--spring.datasource.hikari.maximum-pool-size=6");
@@ -80,6 +93,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public HttpApi api() {
         return HttpApi.local(port);
+    }
+
+    /** The processor time the process has used so far, over all its threads. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     public boolean isAlive() {
