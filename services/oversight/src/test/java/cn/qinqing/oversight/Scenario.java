@@ -23,8 +23,10 @@ import cn.qinqing.language.assignment.RoutingMode;
 import cn.qinqing.language.assignment.SupervisionNoticeIssuedEvent;
 import cn.qinqing.language.calendar.Holiday;
 import cn.qinqing.language.calendar.WorkingCalendarLoadedEvent;
+import cn.qinqing.language.directory.DepartmentChangedEvent;
 import cn.qinqing.language.directory.DepartmentRegisteredEvent;
 import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
+import cn.qinqing.language.directory.LeaderChangedEvent;
 import cn.qinqing.language.directory.LeaderRank;
 import cn.qinqing.language.directory.LeaderRegisteredEvent;
 import cn.qinqing.language.enterprise.Contact;
@@ -105,6 +107,64 @@ public final class Scenario {
         return this;
     }
 
+    /** A department under another, registered at the instant. */
+    public Scenario department(String departmentId, String name, String parent, Instant at) {
+        publish(
+                "Department",
+                Ids.derive("department", departmentId, suffix).toString(),
+                new DepartmentRegisteredEvent(departmentId, name, parent, at),
+                at,
+                "admin",
+                "ADMIN");
+        return this;
+    }
+
+    /** An admin renamed a department or moved it under another parent. */
+    public Scenario departmentChanged(
+            String departmentId, String name, String parent, String previousName, String previousParent, Instant at) {
+        publish(
+                "Department",
+                Ids.derive("department", departmentId, suffix).toString(),
+                new DepartmentChangedEvent(departmentId, name, parent, previousName, previousParent, at),
+                at,
+                "admin",
+                "ADMIN");
+        return this;
+    }
+
+    /** A leader registered at the instant. */
+    public Scenario leader(String leaderId, String name, String departmentId, String superior, Instant at) {
+        publish(
+                "Leader",
+                Ids.derive("leader", leaderId, suffix).toString(),
+                new LeaderRegisteredEvent(
+                        leaderId,
+                        name,
+                        departmentId == null ? "副市长" : "局长",
+                        departmentId == null ? LeaderRank.DEPUTY_MAYOR : LeaderRank.DEPARTMENT_HEAD,
+                        departmentId,
+                        superior,
+                        at),
+                at,
+                "admin",
+                "ADMIN");
+        return this;
+    }
+
+    /** A leader now heads another department, or answers to another superior. */
+    public Scenario leaderChanged(
+            String leaderId, String name, String departmentId, String superior, String previousSuperior, Instant at) {
+        publish(
+                "Leader",
+                Ids.derive("leader", leaderId, suffix).toString(),
+                new LeaderChangedEvent(
+                        leaderId, name, "局长", LeaderRank.DEPARTMENT_HEAD, departmentId, superior, previousSuperior, at),
+                at,
+                "admin",
+                "ADMIN");
+        return this;
+    }
+
     public Scenario leader(String leaderId, String name, String departmentId, String superior) {
         publish(
                 "Leader",
@@ -153,18 +213,18 @@ public final class Scenario {
 
     /** An admin loaded a year of the working calendar. */
     public Scenario calendarLoaded(int year, List<Holiday> holidays, List<LocalDate> makeUpWorkingDays) {
+        return calendarLoaded(
+                year, "国务院办公厅关于" + year + "年部分节假日安排的通知", holidays, makeUpWorkingDays, at("2025-01-03 09:00"));
+    }
+
+    /** An admin loaded a version of a year of the working calendar at the instant. */
+    public Scenario calendarLoaded(
+            int year, String source, List<Holiday> holidays, List<LocalDate> makeUpWorkingDays, Instant at) {
         publish(
                 "WorkingCalendar",
                 Ids.derive("calendar", Integer.toString(year), suffix).toString(),
-                new WorkingCalendarLoadedEvent(
-                        year,
-                        false,
-                        "国务院办公厅关于" + year + "年部分节假日安排的通知",
-                        holidays,
-                        makeUpWorkingDays,
-                        "admin",
-                        at("2025-01-03 09:00")),
-                at("2025-01-03 09:00"),
+                new WorkingCalendarLoadedEvent(year, false, source, holidays, makeUpWorkingDays, "admin", at),
+                at,
                 "admin",
                 "ADMIN");
         return this;

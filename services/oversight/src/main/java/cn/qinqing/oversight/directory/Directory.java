@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Reads of the directory read model: departments, leaders, enterprises, liaisons and the working calendar. */
@@ -26,6 +28,14 @@ public class Directory {
 
     /** Who looked after an enterprise at some instant. */
     public record Liaison(String enterpriseId, String leaderId, boolean keyEnterprise) {}
+
+    /**
+     * A year of the working calendar in force at an instant: the one bundled with the platform, or the one an admin
+     * loaded (the last recorded by then).
+     *
+     * @param loadedAt when the event store recorded the admin's load; null for a bundled year
+     */
+    public record CalendarVersion(int year, boolean provisional, String source, Instant loadedAt) {}
 
     private static final TypeReference<List<Holiday>> HOLIDAYS = new TypeReference<>() {};
     private static final TypeReference<List<LocalDate>> DAYS = new TypeReference<>() {};
@@ -39,38 +49,94 @@ public class Directory {
         this.mapper = mapper;
     }
 
+    /** The directory as it is now: the last version of every department and leader. */
     public DirectorySnapshot snapshot() {
+        return snapshot(null);
+    }
+
+    /**
+     * The directory as the event store had recorded it by the instant: per department and per leader, the last
+     * version recorded by then (names, parents, superiors, who heads what). Null: everything recorded.
+     */
+    public DirectorySnapshot snapshot(Instant asOf) {
+        Timestamp until = until(asOf);
         var departments = jdbc.query(
-                "SELECT department_id, name, parent_department_id FROM department",
+                "SELECT DISTINCT ON (department_id) department_id, name, parent_department_id FROM department"
+                        + " WHERE recorded_at <= ? ORDER BY department_id, global_index DESC",
                 (rs, row) -> new DirectorySnapshot.Department(
-                        rs.getString("department_id"), rs.getString("name"), rs.getString("parent_department_id")));
+                        rs.getString("department_id"), rs.getString("name"), rs.getString("parent_department_id")),
+                until);
         var leaders = jdbc.query(
-                "SELECT leader_id, name, title, rank, department_id, superior_leader_id FROM leader",
+                "SELECT DISTINCT ON (leader_id) leader_id, name, title, rank, department_id, superior_leader_id"
+                        + " FROM leader WHERE recorded_at <= ? ORDER BY leader_id, global_index DESC",
                 (rs, row) -> new DirectorySnapshot.Leader(
                         rs.getString("leader_id"),
                         rs.getString("name"),
                         rs.getString("title"),
                         rs.getString("rank"),
                         rs.getString("department_id"),
-                        rs.getString("superior_leader_id")));
+                        rs.getString("superior_leader_id")),
+                until);
         return new DirectorySnapshot(departments, leaders);
     }
 
-    /** The working calendar: the years bundled with the platform, replaced by every year an admin loaded. */
+    /** The working calendar as it is now. */
     public WorkingCalendar calendar() {
+        return calendar(null);
+    }
+
+    /**
+     * The working calendar in force at the instant: the years bundled with the platform, each replaced by the last
+     * version of that year an admin had loaded by then. Null: everything loaded.
+     */
+    public WorkingCalendar calendar(Instant asOf) {
         WorkingCalendar calendar = bundledCalendar();
-        List<CalendarYear> loaded = jdbc.query(
-                "SELECT year, provisional, source, holidays, make_up_working_days FROM calendar_year ORDER BY year",
-                (rs, row) -> new CalendarYear(
-                        rs.getInt("year"),
-                        rs.getBoolean("provisional"),
-                        rs.getString("source"),
-                        read(rs.getString("holidays"), HOLIDAYS),
-                        read(rs.getString("make_up_working_days"), DAYS)));
-        for (CalendarYear year : loaded) {
+        for (CalendarYear year : loaded(asOf).values()) {
             calendar = calendar.with(year);
         }
         return calendar;
+    }
+
+    /** Which version of each year the calendar in force at the instant has: what an answer as of it was counted by. */
+    public List<CalendarVersion> calendarVersions(Instant asOf) {
+        Map<Integer, CalendarVersion> versions = new TreeMap<>();
+        for (CalendarYear year : bundledCalendar().years()) {
+            versions.put(year.year(), new CalendarVersion(year.year(), year.provisional(), year.source(), null));
+        }
+        jdbc.query(
+                "SELECT DISTINCT ON (year) year, provisional, source, recorded_at FROM calendar_year"
+                        + " WHERE recorded_at <= ? ORDER BY year, global_index DESC",
+                (RowCallbackHandler) rs -> versions.put(
+                        rs.getInt("year"),
+                        new CalendarVersion(
+                                rs.getInt("year"),
+                                rs.getBoolean("provisional"),
+                                rs.getString("source"),
+                                rs.getTimestamp("recorded_at").toInstant())),
+                until(asOf));
+        return List.copyOf(versions.values());
+    }
+
+    private Map<Integer, CalendarYear> loaded(Instant asOf) {
+        Map<Integer, CalendarYear> years = new TreeMap<>();
+        jdbc.query(
+                "SELECT DISTINCT ON (year) year, provisional, source, holidays, make_up_working_days"
+                        + " FROM calendar_year WHERE recorded_at <= ? ORDER BY year, global_index DESC",
+                (RowCallbackHandler) rs -> years.put(
+                        rs.getInt("year"),
+                        new CalendarYear(
+                                rs.getInt("year"),
+                                rs.getBoolean("provisional"),
+                                rs.getString("source"),
+                                read(rs.getString("holidays"), HOLIDAYS),
+                                read(rs.getString("make_up_working_days"), DAYS))),
+                until(asOf));
+        return years;
+    }
+
+    /** The instant as a bound on {@code recorded_at}; null is no bound. */
+    private static Timestamp until(Instant asOf) {
+        return Timestamp.from(asOf == null ? Instant.parse("9999-12-31T23:59:59Z") : asOf);
     }
 
     private static WorkingCalendar bundledCalendar() {

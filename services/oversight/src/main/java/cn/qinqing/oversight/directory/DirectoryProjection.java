@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The city's directory as oversight needs it: departments and leaders with their chain of command (who may read
- * what, whom to escalate to), enterprises (names, districts), who looks after which enterprise (appended, for the
- * liaison view as of any instant), and the years of the working calendar an admin loaded.
+ * what, whom to escalate to), enterprises (names, districts), who looks after which enterprise, and the years of the
+ * working calendar an admin loaded. Departments, leaders, liaisons and calendar years are appended, one version per
+ * event with the time the store recorded it, so that every answer as of an instant uses the directory and the
+ * calendar known then.
  *
  * <p>Fed by the same processing group as the facts: the two never wait for each other (facts join the directory
  * when read), and a replay reads the store once.
  *
- * <p>A row changes only for an event further along the global stream than the one that wrote it, so redelivery and
- * replay leave the same rows.
+ * <p>Versions are keyed by the event's global index and enterprises change only for an event further along the
+ * stream than the one that wrote them, so redelivery and replay leave the same rows.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
@@ -43,17 +45,17 @@ public class DirectoryProjection {
     }
 
     @EventHandler
-    void on(DepartmentRegisteredEvent event, TrackingToken token) {
-        department(event.departmentId(), event.name(), event.parentDepartmentId(), token);
+    void on(DepartmentRegisteredEvent event, EventMessage<?> message, TrackingToken token) {
+        department(event.departmentId(), event.name(), event.parentDepartmentId(), message, token);
     }
 
     @EventHandler
-    void on(DepartmentChangedEvent event, TrackingToken token) {
-        department(event.departmentId(), event.name(), event.parentDepartmentId(), token);
+    void on(DepartmentChangedEvent event, EventMessage<?> message, TrackingToken token) {
+        department(event.departmentId(), event.name(), event.parentDepartmentId(), message, token);
     }
 
     @EventHandler
-    void on(LeaderRegisteredEvent event, TrackingToken token) {
+    void on(LeaderRegisteredEvent event, EventMessage<?> message, TrackingToken token) {
         leader(
                 event.leaderId(),
                 event.name(),
@@ -61,11 +63,12 @@ public class DirectoryProjection {
                 event.rank() == null ? null : event.rank().name(),
                 event.departmentId(),
                 event.superiorLeaderId(),
+                message,
                 token);
     }
 
     @EventHandler
-    void on(LeaderChangedEvent event, TrackingToken token) {
+    void on(LeaderChangedEvent event, EventMessage<?> message, TrackingToken token) {
         leader(
                 event.leaderId(),
                 event.name(),
@@ -73,6 +76,7 @@ public class DirectoryProjection {
                 event.rank() == null ? null : event.rank().name(),
                 event.departmentId(),
                 event.superiorLeaderId(),
+                message,
                 token);
     }
 
@@ -108,18 +112,17 @@ public class DirectoryProjection {
     }
 
     @EventHandler
-    void on(WorkingCalendarLoadedEvent event, TrackingToken token) {
+    void on(WorkingCalendarLoadedEvent event, EventMessage<?> message, TrackingToken token) {
         jdbc.update(
-                "INSERT INTO calendar_year AS c (year, provisional, source, holidays, make_up_working_days,"
-                        + " global_index) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (year) DO UPDATE SET"
-                        + " provisional = EXCLUDED.provisional, source = EXCLUDED.source,"
-                        + " holidays = EXCLUDED.holidays, make_up_working_days = EXCLUDED.make_up_working_days,"
-                        + " global_index = EXCLUDED.global_index WHERE c.global_index < EXCLUDED.global_index",
+                "INSERT INTO calendar_year (year, provisional, source, holidays, make_up_working_days, recorded_at,"
+                        + " global_index) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)"
+                        + " ON CONFLICT (year, global_index) DO NOTHING",
                 event.year(),
                 event.provisional(),
                 event.source(),
                 json(event.holidays()),
                 json(event.makeUpWorkingDays()),
+                Timestamp.from(message.getTimestamp()),
                 position(token));
     }
 
@@ -128,15 +131,14 @@ public class DirectoryProjection {
         jdbc.execute("TRUNCATE department, leader, enterprise, enterprise_liaison, calendar_year");
     }
 
-    private void department(String id, String name, String parent, TrackingToken token) {
+    private void department(String id, String name, String parent, EventMessage<?> message, TrackingToken token) {
         jdbc.update(
-                "INSERT INTO department AS d (department_id, name, parent_department_id, global_index)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (department_id) DO UPDATE SET name = EXCLUDED.name,"
-                        + " parent_department_id = EXCLUDED.parent_department_id,"
-                        + " global_index = EXCLUDED.global_index WHERE d.global_index < EXCLUDED.global_index",
+                "INSERT INTO department (department_id, name, parent_department_id, recorded_at, global_index)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (department_id, global_index) DO NOTHING",
                 id,
                 name,
                 parent,
+                Timestamp.from(message.getTimestamp()),
                 position(token));
     }
 
@@ -147,20 +149,18 @@ public class DirectoryProjection {
             String rank,
             String department,
             String superior,
+            EventMessage<?> message,
             TrackingToken token) {
         jdbc.update(
-                "INSERT INTO leader AS l (leader_id, name, title, rank, department_id, superior_leader_id,"
-                        + " global_index) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (leader_id) DO UPDATE SET"
-                        + " name = EXCLUDED.name, title = EXCLUDED.title, rank = EXCLUDED.rank,"
-                        + " department_id = EXCLUDED.department_id,"
-                        + " superior_leader_id = EXCLUDED.superior_leader_id,"
-                        + " global_index = EXCLUDED.global_index WHERE l.global_index < EXCLUDED.global_index",
+                "INSERT INTO leader (leader_id, name, title, rank, department_id, superior_leader_id, recorded_at,"
+                        + " global_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (leader_id, global_index) DO NOTHING",
                 id,
                 name,
                 title,
                 rank,
                 department,
                 superior,
+                Timestamp.from(message.getTimestamp()),
                 position(token));
     }
 

@@ -59,14 +59,22 @@ public class AppealQueries {
     /** The appeal's state as of the instant, if the caller's scope covers it. */
     public Optional<AppealState> state(UUID appealId, Instant asOf, Scope scope) {
         return timeline(appealId, asOf, scope)
-                .map(timeline ->
-                        new AppealState(appealId, asOf, timeline.appeal(), timeline.state(), timeline.freshness()));
+                .map(timeline -> new AppealState(
+                        appealId,
+                        asOf,
+                        timeline.appeal(),
+                        timeline.state(),
+                        timeline.calendar(),
+                        timeline.freshness()));
     }
 
-    /** The appeal's timeline as of the instant, if anything of it was recorded by then and the scope covers it. */
+    /**
+     * The appeal's timeline as of the instant, if anything of it was recorded by then and the scope covers it: names,
+     * whom to escalate to and working times as the directory and the working calendar had them at that instant.
+     */
     public Optional<Timeline> timeline(UUID appealId, Instant asOf, Scope scope) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar();
+        WorkingCalendar calendar = directory.calendar(asOf);
         Optional<AppealHistory> found = histories.of(appealId, asOf, calendar);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -79,7 +87,7 @@ public class AppealQueries {
         if (!scope.coversAppeal(history, liaison)) {
             return Optional.empty();
         }
-        DirectorySnapshot snapshot = directory.snapshot();
+        DirectorySnapshot snapshot = directory.snapshot(asOf);
         Names names =
                 new Names(snapshot, directory.enterprises(enterpriseId == null ? List.of() : List.of(enterpriseId)));
 
@@ -104,6 +112,7 @@ public class AppealQueries {
                 steps,
                 periods,
                 totals,
+                directory.calendarVersions(asOf),
                 freshness));
     }
 
@@ -113,7 +122,7 @@ public class AppealQueries {
      */
     public OverdueList overdue(Instant asOf, String departmentId, Overdue.Kind kind, Scope scope) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar();
+        WorkingCalendar calendar = directory.calendar(asOf);
         // one appeal at a time, keeping only what is late: memory follows the list, not the store
         List<Late> late = new ArrayList<>();
         histories.unfinished(asOf, calendar, history -> {
@@ -128,7 +137,7 @@ public class AppealQueries {
         });
         Map<UUID, AppealDimension> dimensions =
                 facts.dimensions(late.stream().map(Late::appealId).toList());
-        DirectorySnapshot snapshot = directory.snapshot();
+        DirectorySnapshot snapshot = directory.snapshot(asOf);
         Map<String, Directory.Liaison> liaisons = directory.liaisons(asOf);
         Set<String> enterprises = new HashSet<>();
         late.forEach(appeal -> {
@@ -176,12 +185,12 @@ public class AppealQueries {
     /** The appeals of the enterprises the leader looked after at the instant. */
     public LiaisonView liaison(String leaderId, Instant asOf) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar();
+        WorkingCalendar calendar = directory.calendar(asOf);
         Map<String, Directory.Liaison> liaisons = directory.liaisons(asOf);
         Map<String, Directory.Liaison> own = liaisons.values().stream()
                 .filter(liaison -> leaderId.equals(liaison.leaderId()))
                 .collect(Collectors.toMap(Directory.Liaison::enterpriseId, liaison -> liaison));
-        DirectorySnapshot snapshot = directory.snapshot();
+        DirectorySnapshot snapshot = directory.snapshot(asOf);
         Names names = new Names(snapshot, directory.enterprises(own.keySet()));
         List<AppealHistory> appealHistories = new ArrayList<>(); // a leader looks after a handful of enterprises
         histories.ofEnterprises(own.keySet(), asOf, calendar, appealHistories::add);

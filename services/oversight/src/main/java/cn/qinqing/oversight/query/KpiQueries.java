@@ -36,6 +36,7 @@ public class KpiQueries {
             String district,
             Kpis.GroupBy groupBy,
             List<KpiRow> rows,
+            List<Directory.CalendarVersion> calendar,
             Freshness freshness) {}
 
     /** Breakfast-meeting action items and the share closed on time. */
@@ -54,8 +55,9 @@ public class KpiQueries {
         this.readModels = readModels;
     }
 
-    public DirectorySnapshot directory() {
-        return directory.snapshot();
+    /** The directory as recorded by the instant. */
+    public DirectorySnapshot directory(Instant asOf) {
+        return directory.snapshot(asOf);
     }
 
     public KpiAnswer kpis(
@@ -68,16 +70,29 @@ public class KpiQueries {
             Instant asOf,
             Scope scope) {
         Freshness freshness = readModels.freshness();
-        DirectorySnapshot snapshot = directory.snapshot();
+        DirectorySnapshot snapshot = directory.snapshot(asOf);
         Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
         Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, category, district, scope.chain());
         List<KpiRow> rows = rows(filter, groupBy, asOf, snapshot);
-        return new KpiAnswer(asOf, month, department, leader, category, district, groupBy, rows, freshness);
+        return new KpiAnswer(
+                asOf,
+                month,
+                department,
+                leader,
+                category,
+                district,
+                groupBy,
+                rows,
+                directory.calendarVersions(asOf),
+                freshness);
     }
 
-    /** The KPI rows for a filter, evaluated at the instant (also what rankings are made of). */
+    /**
+     * The KPI rows for a filter, evaluated at the instant with the working calendar in force then (also what rankings
+     * are made of); {@code snapshot} is the directory as of the instant.
+     */
     public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, DirectorySnapshot snapshot) {
-        WorkingCalendar calendar = directory.calendar();
+        WorkingCalendar calendar = directory.calendar(asOf);
         YearMonth month = filter.month();
         // one appeal at a time: only its counted units are kept, so memory follows the answer, not the store
         List<Kpis.Unit> units = new ArrayList<>();
@@ -103,8 +118,8 @@ public class KpiQueries {
     /** Action items counted in the month (or all), with the share closed on time. */
     public FollowUp followUp(YearMonth month, String department, String leader, Instant asOf, Scope scope) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar();
-        DirectorySnapshot snapshot = directory.snapshot();
+        WorkingCalendar calendar = directory.calendar(asOf);
+        DirectorySnapshot snapshot = directory.snapshot(asOf);
         Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
         Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, null, null, scope.chain());
         long[] counts = new long[2]; // met, total

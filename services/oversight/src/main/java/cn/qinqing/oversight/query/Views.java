@@ -1,5 +1,6 @@
 package cn.qinqing.oversight.query;
 
+import cn.qinqing.oversight.directory.Directory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,8 +43,18 @@ public final class Views {
             Dues dues,
             List<OverdueItem> overdue) {}
 
-    /** An appeal's state as of an instant. */
-    public record AppealState(UUID appealId, Instant asOf, AppealSummary appeal, State state, Freshness freshness) {}
+    /**
+     * An appeal's state as of an instant.
+     *
+     * @param calendar the working calendar the working times were counted by: each year's version in force then
+     */
+    public record AppealState(
+            UUID appealId,
+            Instant asOf,
+            AppealSummary appeal,
+            State state,
+            List<Directory.CalendarVersion> calendar,
+            Freshness freshness) {}
 
     /** One step of the timeline: the fact, who did it and why, and who held the appeal right after. */
     public record TimelineStep(
@@ -81,7 +92,12 @@ public final class Views {
     public record HolderTotal(
             HolderView holder, int periods, long workingMinutes, double workingHours, double workingDays) {}
 
-    /** The full timeline of an appeal as of an instant. */
+    /**
+     * The full timeline of an appeal as of an instant, with names and the chain of command as the directory had them
+     * then.
+     *
+     * @param calendar the working calendar the working times were counted by: each year's version in force then
+     */
     public record Timeline(
             UUID appealId,
             Instant asOf,
@@ -90,6 +106,7 @@ public final class Views {
             List<TimelineStep> steps,
             List<HolderPeriodView> holderPeriods,
             List<HolderTotal> holderTotals,
+            List<Directory.CalendarVersion> calendar,
             Freshness freshness) {}
 
     /** Something past due, with who holds it and whom to escalate to. */

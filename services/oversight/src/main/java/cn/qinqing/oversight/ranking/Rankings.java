@@ -45,9 +45,9 @@ public class Rankings {
         this.mapper = mapper;
     }
 
-    /** The month's ranking from every fact recorded by the instant. */
+    /** The month's ranking from every fact recorded by the instant, with the directory and calendar known then. */
     public Ranking recompute(YearMonth month, Instant asOf) {
-        DirectorySnapshot directory = kpis.directory();
+        DirectorySnapshot directory = kpis.directory(asOf);
         Freshness freshness = readModels.freshness();
         List<KpiRow> rows = kpis.rows(
                 new Kpis.Filter(month, null, null, null, null, null), Kpis.GroupBy.DEPARTMENT, asOf, directory);

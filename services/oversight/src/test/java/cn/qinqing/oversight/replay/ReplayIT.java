@@ -34,11 +34,11 @@ class ReplayIT extends OversightApiTestBase {
     static final Map<String, String> READ_MODELS = Map.of(
             "appeal_fact", "event_id",
             "appeal_dimension", "appeal_id",
-            "department", "department_id",
-            "leader", "leader_id",
+            "department", "department_id, global_index",
+            "leader", "leader_id, global_index",
             "enterprise", "enterprise_id",
             "enterprise_liaison", "event_id",
-            "calendar_year", "year");
+            "calendar_year", "year, global_index");
 
     @Autowired
     Rankings rankings;
