@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read oversight: supervisors and admins everything, leaders what concerns their chain of command (the
- * controllers narrow it); enterprises, dispatchers and officials nothing. Only an admin may rebuild the read models.
+ * controllers narrow it); enterprises, dispatchers and officials nothing. Only an admin may rebuild the read models or freeze a month's ranking.
  */
 @Component
 class OversightAuthorizationPolicy implements AuthorizationPolicy {
@@ -41,7 +41,8 @@ class OversightAuthorizationPolicy implements AuthorizationPolicy {
                         READS.stream().map(path -> allow(GET, path, SUPERVISOR, ADMIN, LEADER)),
                         Stream.of(
                                 allow(GET, "/api/oversight/admin/replay", ADMIN),
-                                allow(POST, "/api/oversight/admin/replay", ADMIN)))
+                                allow(POST, "/api/oversight/admin/replay", ADMIN),
+                                allow(POST, "/api/oversight/admin/rankings/{month}/freeze", ADMIN)))
                 .toList();
     }
 }

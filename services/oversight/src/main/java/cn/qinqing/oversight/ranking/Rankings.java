@@ -1,5 +1,6 @@
 package cn.qinqing.oversight.ranking;
 
+import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.oversight.directory.DirectorySnapshot;
 import cn.qinqing.oversight.kpi.KpiRow;
 import cn.qinqing.oversight.kpi.Kpis;
@@ -188,6 +189,46 @@ public class Rankings {
     /** The months with a frozen ranking, newest first. */
     public List<String> frozenMonths() {
         return jdbc.queryForList("SELECT month FROM ranking_freeze ORDER BY month DESC", String.class);
+    }
+
+    /** What came of an attempt to freeze a month. */
+    public enum FreezeOutcome {
+        /** This call froze it. */
+        FROZEN,
+        /** It had been frozen before (by a schedule, an admin or another instance): a report is frozen once. */
+        ALREADY_FROZEN,
+        /** Not now: the read models are behind the event store or being rebuilt; try again later. */
+        NOT_READY
+    }
+
+    /**
+     * Freezes an ended month's ranking as reported at the month's end (only facts, directory versions and calendar
+     * loads recorded by then), if the read models are complete and it was not frozen before.
+     */
+    public FreezeOutcome freezeMonth(YearMonth month, String by) {
+        if (isFrozen(month)) {
+            return FreezeOutcome.ALREADY_FROZEN;
+        }
+        if (!readModels.freshness().caughtUp()) {
+            return FreezeOutcome.NOT_READY;
+        }
+        if (freeze(month, monthEnd(month), by)) {
+            return FreezeOutcome.FROZEN;
+        }
+        return isFrozen(month) ? FreezeOutcome.ALREADY_FROZEN : FreezeOutcome.NOT_READY;
+    }
+
+    /** The first instant after the month, in the city's time zone. */
+    public static Instant monthEnd(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+    }
+
+    /** Who froze the month and when, if it was. */
+    public Optional<Map<String, Object>> freezeRecord(YearMonth month) {
+        return jdbc
+                .queryForList("SELECT frozen_at, frozen_by FROM ranking_freeze WHERE month = ?", month.toString())
+                .stream()
+                .findFirst();
     }
 
     /**
