@@ -45,16 +45,30 @@ public final class TestDatabase {
     private static TestDatabase create() {
         String name = "qinqing_test_" + ProcessHandle.current().pid() + "_" + Long.toString(System.nanoTime(), 36);
         String server = machineServerAnswers() ? MACHINE_SERVER : embeddedServer();
-        TestDatabase database = new TestDatabase(server, USER, name);
-        database.execute("CREATE DATABASE " + name);
+        return new TestDatabase(server, USER, name).created();
+    }
+
+    /**
+     * Another fresh database on the same server, {@code <this name>_<suffix>}, also dropped when the JVM exits: for
+     * end-to-end tests whose platform must not see the events of the others in this JVM. Each call creates one.
+     */
+    public TestDatabase another(String suffix) {
+        if (!suffix.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("a database name suffix is lower-case letters, digits and _: " + suffix);
+        }
+        return new TestDatabase(serverUrl, user, name + "_" + suffix).created();
+    }
+
+    private TestDatabase created() {
+        execute("CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                database.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (RuntimeException ignored) {
                 // the server may already be gone; an orphan test database harms nothing
             }
         }));
-        return database;
+        return this;
     }
 
     private static boolean machineServerAnswers() {
