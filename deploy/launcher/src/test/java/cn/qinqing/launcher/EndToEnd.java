@@ -20,7 +20,11 @@ final class EndToEnd {
 
     /** The named services (jars built by the reactor before this module), on free ports and the test database. */
     static Platform.Builder builder(String... services) {
-        TestDatabase database = TestDatabase.get();
+        return builder(TestDatabase.get(), services);
+    }
+
+    /** The named services on free ports and the given database, such as {@code TestDatabase.get().another("x")}. */
+    static Platform.Builder builder(TestDatabase database, String... services) {
         return Platform.builder(ROOT)
                 .database(new Database(database.url(), database.user(), ""))
                 .services(ServiceCatalog.named(services))

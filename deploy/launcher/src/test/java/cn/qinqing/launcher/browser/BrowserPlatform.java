@@ -9,10 +9,6 @@ import cn.qinqing.testsupport.OidcLogin;
 import cn.qinqing.testsupport.TestDatabase;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +24,7 @@ import java.util.Map;
  * redirect, beside the command-line client {@code qinqing-cli} for API tests, and the portal is told where each
  * service listens.
  */
-final class BrowserPlatform {
+public final class BrowserPlatform {
 
     static final Path ROOT = Path.of(System.getProperty("qinqing.root", "../.."))
             .toAbsolutePath()
@@ -47,7 +43,7 @@ final class BrowserPlatform {
         this.portal = portal;
     }
 
-    static BrowserPlatform get() {
+    public static BrowserPlatform get() {
         if (shared == null) {
             synchronized (BrowserPlatform.class) {
                 if (shared == null) {
@@ -115,26 +111,8 @@ final class BrowserPlatform {
      * with the default demo clients, and a client registered once is not registered again.
      */
     private static Database ownDatabase() {
-        TestDatabase test = TestDatabase.get();
-        String name = test.name() + "_browser";
-        execute(test, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                execute(test, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (RuntimeException ignored) {
-                // the server may be gone already; an orphan test database harms nothing
-            }
-        }));
-        return new Database(test.url().replace("/" + test.name(), "/" + name), test.user(), "");
-    }
-
-    private static void execute(TestDatabase test, String sql) {
-        try (Connection connection = DriverManager.getConnection(test.url(), test.user(), "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not run '" + sql + "'", e);
-        }
+        TestDatabase own = TestDatabase.get().another("browser");
+        return new Database(own.url(), own.user(), "");
     }
 
     /** The portal's start page. */
@@ -142,11 +120,11 @@ final class BrowserPlatform {
         return portal;
     }
 
-    boolean runs(String service) {
+    public boolean runs(String service) {
         return platform.services().stream().map(RunningService::name).anyMatch(service::equals);
     }
 
-    Platform platform() {
+    public Platform platform() {
         return platform;
     }
 }
