@@ -17,6 +17,9 @@ class StorageIT extends RunningIdentityServer {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    cn.qinqing.identity.client.ClientRegistry clients;
+
     @Test
     void passwordsAreStoredAsBcryptHashesOnly() {
         List<Map<String, Object>> users = jdbc.queryForList("SELECT username, password_hash FROM users");
@@ -99,5 +102,38 @@ class StorageIT extends RunningIdentityServer {
                 .isEqualTo(15);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM oauth2_registered_client", Integer.class))
                 .isEqualTo(6);
+    }
+
+    @Test
+    void aRestartWithThePortalElsewhereMovesTheDemoPortalClientsRedirects() {
+        String query = "SELECT redirect_uris || ' ' || post_logout_redirect_uris FROM oauth2_registered_client"
+                + " WHERE client_id = 'qinqing-portal'";
+        String before = jdbc.queryForObject(query, String.class);
+        assertThat(before).isEqualTo(PORTAL_REDIRECT + " http://localhost:8080/");
+        try {
+            // the launcher with --port-offset=100 tells identity where the portal is
+            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(IdentityApplication.class)
+                    .profiles("local")
+                    .properties("server.port=0", "qinqing.identity.issuer=" + BASE)
+                    .run("--qinqing.demo.portal-url=http://localhost:8180")) {
+                assertThat(jdbc.queryForObject(query, String.class))
+                        .isEqualTo("http://localhost:8180/login/oauth2/code/qinqing http://localhost:8180/");
+            }
+        } finally {
+            clients.alignRedirectUris(new cn.qinqing.identity.client.NewClient(
+                    "qinqing-portal",
+                    null,
+                    DEMO_PASSWORD,
+                    List.of("authorization_code"),
+                    List.of(PORTAL_REDIRECT),
+                    List.of("http://localhost:8080/"),
+                    List.of("openid"),
+                    null));
+        }
+        assertThat(jdbc.queryForObject(query, String.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM oauth2_registered_client WHERE client_id = 'qinqing-portal'",
+                        Integer.class))
+                .isEqualTo(1);
     }
 }

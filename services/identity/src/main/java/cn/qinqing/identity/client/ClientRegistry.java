@@ -1,6 +1,7 @@
 package cn.qinqing.identity.client;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,6 +52,32 @@ public class ClientRegistry {
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
             return false;
         }
+    }
+
+    /**
+     * Gives an existing client the redirect and post-logout redirect URIs of {@code client}, leaving its secret,
+     * grants and settings as they are: the local run's portal moves with the launcher's port offset.
+     *
+     * @return whether the client exists and its URIs changed
+     */
+    public boolean alignRedirectUris(NewClient client) {
+        RegisteredClient existing = clients.findByClientId(client.clientId());
+        if (existing == null
+                || (existing.getRedirectUris().equals(Set.copyOf(client.redirectUris()))
+                        && existing.getPostLogoutRedirectUris().equals(Set.copyOf(client.postLogoutRedirectUris())))) {
+            return false;
+        }
+        clients.save(RegisteredClient.from(existing)
+                .redirectUris(uris -> {
+                    uris.clear();
+                    uris.addAll(client.redirectUris());
+                })
+                .postLogoutRedirectUris(uris -> {
+                    uris.clear();
+                    uris.addAll(client.postLogoutRedirectUris());
+                })
+                .build());
+        return true;
     }
 
     RegisteredClient toRegisteredClient(NewClient client) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo users and clients when the {@code local} profile is active: each is added if missing, so restarts and
- * several instances leave one of each. Never active in the default configuration. Runs before the server takes
+ * several instances leave one of each; an existing demo client takes the configured redirect URIs (the portal's
+ * address follows the launcher's port offset). Never active in the default configuration. Runs before the server takes
  * requests.
  */
 @Component
@@ -55,17 +56,21 @@ class DemoData implements InitializingBean {
             ClientBinding binding = client.role() == null
                     ? null
                     : new ClientBinding(Role.valueOf(client.role()), client.enterpriseId(), client.departmentId());
-            addedClients += clients.registerIfMissing(new NewClient(
-                            client.clientId(),
-                            client.name(),
-                            client.secret(),
-                            client.grantTypes(),
-                            client.redirectUris(),
-                            client.postLogoutRedirectUris(),
-                            client.scopes(),
-                            binding))
-                    ? 1
-                    : 0;
+            NewClient wanted = new NewClient(
+                    client.clientId(),
+                    client.name(),
+                    client.secret(),
+                    client.grantTypes(),
+                    client.redirectUris(),
+                    client.postLogoutRedirectUris(),
+                    client.scopes(),
+                    binding);
+            if (clients.registerIfMissing(wanted)) {
+                addedClients++;
+            } else if (clients.alignRedirectUris(wanted)) {
+                // the portal runs elsewhere than last time (the launcher's --port-offset)
+                log.info("Demo client {} now redirects to {}", wanted.clientId(), wanted.redirectUris());
+            }
         }
         log.info(
                 "Demo data (local profile): {} of {} users and {} of {} clients added, the rest were there",
