@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -72,7 +73,7 @@ public final class Launcher {
             long databaseReady = System.nanoTime();
 
             Platform.Builder builder = Platform.builder(options.root());
-            ServiceCatalog.ALL.forEach(service -> builder.port(service.name(), port(service)));
+            wire(builder, options.portOffset());
             Platform started = builder.database(database)
                     .services(services)
                     .runDirectory(run)
@@ -220,6 +221,18 @@ public final class Launcher {
 
     private int port(ServiceDefinition service) {
         return service.port() + options.portOffset();
+    }
+
+    /**
+     * Every service on its README port plus the offset, and the portal and identity told where the others are, so that
+     * {@code --port-offset=N} moves the whole platform: the issuer, the portal's calls and its sign-in redirect.
+     */
+    static Platform.Builder wire(Platform.Builder builder, int portOffset) {
+        ToIntFunction<String> port = name -> ServiceCatalog.service(name).port() + portOffset;
+        ServiceCatalog.ALL.forEach(service -> builder.port(service.name(), port.applyAsInt(service.name())));
+        ServiceCatalog.wiring(port)
+                .forEach((name, arguments) -> builder.arguments(name, arguments.toArray(String[]::new)));
+        return builder;
     }
 
     private Database database() {

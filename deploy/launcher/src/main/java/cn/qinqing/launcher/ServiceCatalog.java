@@ -1,11 +1,16 @@
 package cn.qinqing.launcher;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /** Every service of the platform. A new service joins the run command and the end-to-end tests with one line here. */
 public final class ServiceCatalog {
+
+    public static final String PORTAL = "portal";
 
     /** In the order their addresses are printed: the portal, where people start, comes first. */
     public static final List<ServiceDefinition> ALL = List.of(
@@ -33,6 +38,29 @@ public final class ServiceCatalog {
         List<String> wanted = Arrays.stream(names).map(String::trim).toList();
         wanted.forEach(ServiceCatalog::service);
         return ALL.stream().filter(service -> wanted.contains(service.name())).toList();
+    }
+
+    /**
+     * What the portal and identity are told so that they find each other and the services on whatever ports they run:
+     * the portal each service's address, identity the portal's address (the demo portal client's redirects, local
+     * profile). The issuer reaches the portal as it reaches every service that needs identity.
+     *
+     * @param port the port of each service, by name
+     * @return command-line arguments by service name
+     */
+    public static Map<String, List<String>> wiring(ToIntFunction<String> port) {
+        List<String> portal = new ArrayList<>();
+        for (ServiceDefinition service : ALL) {
+            if (!service.name().equals(PORTAL) && !service.isIdentity()) {
+                portal.add("--qinqing.portal.services." + service.name() + "=http://localhost:"
+                        + port.applyAsInt(service.name()));
+            }
+        }
+        return Map.of(
+                PORTAL,
+                List.copyOf(portal),
+                ServiceDefinition.IDENTITY,
+                List.of("--qinqing.demo.portal-url=http://localhost:" + port.applyAsInt(PORTAL)));
     }
 
     static String names(List<ServiceDefinition> services) {

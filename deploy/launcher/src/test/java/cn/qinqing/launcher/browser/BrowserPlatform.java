@@ -4,8 +4,6 @@ import cn.qinqing.launcher.Database;
 import cn.qinqing.launcher.Platform;
 import cn.qinqing.launcher.RunningService;
 import cn.qinqing.launcher.ServiceCatalog;
-import cn.qinqing.launcher.ServiceDefinition;
-import cn.qinqing.testsupport.OidcLogin;
 import cn.qinqing.testsupport.TestDatabase;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +20,7 @@ import java.util.Map;
  *
  * <p>The identity service's demo client {@code qinqing-portal} is registered with the portal's free port as its
  * redirect, beside the command-line client {@code qinqing-cli} for API tests, and the portal is told where each
- * service listens.
+ * service listens, by the same arguments as the run command's.
  */
 public final class BrowserPlatform {
 
@@ -73,33 +71,12 @@ public final class BrowserPlatform {
                 .timeout(Duration.ofSeconds(300))
                 .progress(message -> System.out.println("[browser platform] " + message));
         ports.forEach(builder::port);
-        List<String> portalArguments = new ArrayList<>();
-        ports.forEach((name, port) -> {
-            if (!name.equals("portal") && !name.equals(ServiceDefinition.IDENTITY)) {
-                portalArguments.add("--qinqing.portal.services." + name + "=http://localhost:" + port);
-            }
-        });
-        builder.arguments("portal", portalArguments.toArray(String[]::new));
-        // the demo portal client, redirecting to this portal's port (a list given on the command line replaces the
-        // configured list as a whole: the other demo clients are not needed here)
-        builder.arguments(
-                ServiceDefinition.IDENTITY,
-                "--qinqing.demo.clients[0].client-id=qinqing-portal",
-                "--qinqing.demo.clients[0].name=Qinqing portal (browser tests)",
-                "--qinqing.demo.clients[0].secret=qinqing-demo",
-                "--qinqing.demo.clients[0].grant-types[0]=authorization_code",
-                "--qinqing.demo.clients[0].grant-types[1]=refresh_token",
-                "--qinqing.demo.clients[0].redirect-uris[0]=" + portal + "/login/oauth2/code/qinqing",
-                "--qinqing.demo.clients[0].post-logout-redirect-uris[0]=" + portal + "/",
-                "--qinqing.demo.clients[0].scopes[0]=openid",
-                "--qinqing.demo.clients[0].scopes[1]=profile",
-                // the command-line client, for the API tests that sign in as the demo users (OidcLogin.userToken)
-                "--qinqing.demo.clients[1].client-id=" + OidcLogin.CLI_CLIENT,
-                "--qinqing.demo.clients[1].name=Qinqing CLI (API tests)",
-                "--qinqing.demo.clients[1].grant-types[0]=authorization_code",
-                "--qinqing.demo.clients[1].redirect-uris[0]=" + OidcLogin.CLI_REDIRECT,
-                "--qinqing.demo.clients[1].scopes[0]=openid",
-                "--qinqing.demo.clients[1].scopes[1]=profile");
+        // the portal told where each service is, identity where the portal is (its demo client's redirect), as the
+        // run command does; identity seeds the local profile's demo clients, qinqing-cli among them for the API tests
+        // that sign in as the demo users (OidcLogin.userToken)
+        ServiceCatalog.wiring(name ->
+                        ports.getOrDefault(name, ServiceCatalog.service(name).port()))
+                .forEach((name, arguments) -> builder.arguments(name, arguments.toArray(String[]::new)));
         Platform platform = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "browser-platform-stop"));
         platform.start();
