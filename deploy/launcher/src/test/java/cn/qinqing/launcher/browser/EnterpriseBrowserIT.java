@@ -2,6 +2,7 @@ package cn.qinqing.launcher.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,26 @@ class EnterpriseBrowserIT {
                 browser.sees(look.text("无权访问", "Not allowed"));
                 browser.screenshot("forbidden");
             }
+        }
+    }
+
+    /**
+     * Opened as http://127.0.0.1 instead of http://localhost (the same server): the portal sends the person to its one
+     * address first, where the provider knows its redirect and the session cookie lives, and sign-in works.
+     */
+    @Test
+    void aPersonWhoOpensThePortalAtTheLoopbackAddressSignsInAtThePortalsOneAddress() {
+        BrowserPlatform platform = BrowserPlatform.get();
+        URI loopback = URI.create("http://127.0.0.1:" + platform.portal().getPort());
+        try (Browser browser = Browser.open(Look.CHINESE_DESKTOP, loopback, "enterprise-loopback")) {
+            browser.go("/enterprise?lang=zh-CN");
+            browser.find(By.id("username")).sendKeys("enterprise-a");
+            browser.find(By.id("password")).sendKeys(Browser.PASSWORD);
+            browser.find(By.id("password")).submit();
+            browser.waitForPath("/enterprise");
+            browser.sees("包头青山光伏材料有限公司");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(platform.portal() + "/enterprise");
+            browser.screenshot("signed-in");
         }
     }
 }

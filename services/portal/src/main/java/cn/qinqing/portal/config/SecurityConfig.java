@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -85,6 +88,19 @@ class SecurityConfig {
                         .addHeaderWriter(new StaticHeadersWriter(
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")));
         return http.build();
+    }
+
+    /**
+     * One origin for the pages when {@code qinqing.portal.public-url} is set (the local profile sets it): ahead of
+     * Spring Security, so that sign-in starts from, and its session lives at, the address the provider knows.
+     */
+    @Bean
+    @ConditionalOnProperty("qinqing.portal.public-url")
+    FilterRegistrationBean<CanonicalHostFilter> canonicalHost(PortalProperties portal) {
+        FilterRegistrationBean<CanonicalHostFilter> registration =
+                new FilterRegistrationBean<>(new CanonicalHostFilter(portal.publicUrl()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 
     /**

@@ -76,8 +76,8 @@ class ServiceClientsTest {
     }
 
     private RestClient appeals(URI base) {
-        PortalProperties properties =
-                new PortalProperties("http://localhost:9000", "qinqing-portal", "secret", Map.of("appeals", base));
+        PortalProperties properties = new PortalProperties(
+                "http://localhost:9000", "qinqing-portal", "secret", Map.of("appeals", base), null);
         return new ServiceClients(properties, RestClient.builder(), manager, new ObjectMapper()).of("appeals");
     }
 
