@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A leader's breakfast meetings: the list, scheduling one, inviting enterprises (by hand, by chain position, the
- * key enterprises), deciding the proposed topics, and following the agenda and the action items with their live
- * status. Editing the agenda and the minutes is done through the meetings API for now.
+ * key enterprises), deciding the proposed topics; the meeting's page shows the agenda with its changes, the minutes
+ * with their corrections, and the action items with their live status and the follow-up rate. Writing the agenda,
+ * the minutes and the action items is {@link MeetingProgrammePages}.
  */
 @Controller
 @RequestMapping("/leader/meetings")
@@ -82,7 +83,25 @@ class LeaderMeetingPages {
         model.addAttribute("invitations", details.invitations());
         model.addAttribute("topics", meetings.topics(id));
         model.addAttribute("agenda", meetings.agenda(id));
+        Meeting.Minutes minutes = meetings.minutes(id);
+        model.addAttribute("minutes", minutes);
+        model.addAttribute("started", !Instant.now().isBefore(details.meeting().startsAt()));
+        if (minutes != null) {
+            Map<String, String> names = new java.util.HashMap<>();
+            details.invitations()
+                    .forEach(invitation -> names.put(
+                            invitation.enterpriseId(),
+                            invitation.enterpriseName() == null
+                                    ? invitation.enterpriseId()
+                                    : invitation.enterpriseName()));
+            model.addAttribute(
+                    "enterpriseNames",
+                    minutes.attendance().enterpriseIds().stream()
+                            .map(enterprise -> names.getOrDefault(enterprise, enterprise))
+                            .toList());
+        }
         model.addAttribute("actionItems", meetings.actionItems(id));
+        model.addAttribute("followUp", meetings.followUp(id));
         for (String form : List.of("inviteForm", "topicForm")) {
             if (model.getAttribute(form) instanceof ActionForm shown) {
                 shown.setVersion(details.meeting().version());

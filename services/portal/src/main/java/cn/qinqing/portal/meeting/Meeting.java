@@ -37,20 +37,129 @@ public final class Meeting {
 
     public record Details(View meeting, List<Invitation> invitations) {}
 
-    public record AgendaItem(int position, String title, Instant startsAt, Instant endsAt, String departmentId) {}
+    /** One item of the agenda: a time slot, the department that answers for it, the accepted topic it discusses. */
+    public record AgendaItem(
+            int position, String title, Instant startsAt, Instant endsAt, String departmentId, UUID topicId) {}
 
-    public record Agenda(int revision, List<AgendaItem> items) {}
+    /**
+     * The agenda in force and every revision (1 as published; each change with its reason), so that changes after
+     * publication are visible.
+     */
+    public record Agenda(int revision, List<AgendaItem> items, List<AgendaRevision> history) {
+
+        public Agenda {
+            items = items == null ? List.of() : List.copyOf(items);
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        /** The revisions after the first, newest first: what changed after publication, and why. */
+        public List<AgendaRevision> changes() {
+            return history.stream()
+                    .filter(revision -> revision.revision() > 1)
+                    .sorted(java.util.Comparator.comparingInt(AgendaRevision::revision)
+                            .reversed())
+                    .toList();
+        }
+
+        public AgendaItem item(int position) {
+            return items.stream()
+                    .filter(item -> item.position() == position)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    public record AgendaRevision(int revision, List<AgendaItem> items, String reason, Instant changedAt) {}
+
+    /** Who attended (出席): enterprises by USCC, departments and leaders by their directory ids. */
+    public record Attendance(List<String> enterpriseIds, List<String> departmentIds, List<String> leaderIds) {
+
+        public Attendance {
+            enterpriseIds = enterpriseIds == null ? List.of() : List.copyOf(enterpriseIds);
+            departmentIds = departmentIds == null ? List.of() : List.copyOf(departmentIds);
+            leaderIds = leaderIds == null ? List.of() : List.copyOf(leaderIds);
+        }
+    }
+
+    /** What was said on one agenda item and the decisions taken (议定事项), numbered from 1. */
+    public record MinutesItem(int agendaPosition, String summary, List<String> decisions) {
+
+        public MinutesItem {
+            decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        }
+    }
+
+    /**
+     * The minutes (纪要) as they stand, the latest correction applied, and every correction made after publication.
+     *
+     * @param status DRAFT or PUBLISHED
+     */
+    public record Minutes(
+            String status,
+            Attendance attendance,
+            List<MinutesItem> items,
+            Instant draftedAt,
+            Instant publishedAt,
+            List<Correction> corrections) {
+
+        public Minutes {
+            items = items == null ? List.of() : List.copyOf(items);
+            corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        }
+
+        public boolean published() {
+            return "PUBLISHED".equals(status);
+        }
+
+        /** The corrections, newest first. */
+        public List<Correction> correctionsNewestFirst() {
+            return corrections.stream()
+                    .sorted(java.util.Comparator.comparingInt(Correction::correction)
+                            .reversed())
+                    .toList();
+        }
+    }
+
+    public record Correction(
+            int correction, Attendance attendance, List<MinutesItem> items, String reason, Instant correctedAt) {}
+
+    /**
+     * How well the decisions are followed up (落实情况).
+     *
+     * @param followUpRate closed items over all items, 0 to 1 (1 when there are none)
+     */
+    public record FollowUp(
+            String meetingStatus,
+            int actionItems,
+            int closed,
+            int open,
+            double followUpRate,
+            List<ActionItem> overdue) {
+
+        public FollowUp {
+            overdue = overdue == null ? List.of() : List.copyOf(overdue);
+        }
+
+        /** The rate as a whole percentage, for people. */
+        public long percent() {
+            return Math.round(followUpRate * 100);
+        }
+    }
 
     /** A decision that became an appeal, with its live status (from the appeals and resolution events). */
     public record ActionItem(
             UUID id,
             UUID appealId,
+            int agendaPosition,
+            int decision,
             String enterpriseId,
             String ownerDepartmentId,
             String responsibleLeaderId,
             java.time.LocalDate dueOn,
             String title,
             String status,
+            String holdingDepartmentId,
+            boolean routedElsewhere,
             boolean overdue) {}
 
     public record Topic(

@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** The meetings service's API (port 8084): invitations, topics; an enterprise sees only meetings it is invited to. */
+/**
+ * The meetings service's API (port 8084): invitations, topics, the agenda, the minutes, action items and their
+ * follow-up; an enterprise sees only meetings it is invited to.
+ */
 @Component
 public class MeetingsApi {
 
@@ -140,6 +143,65 @@ public class MeetingsApi {
                 .retrieve()
                 .body(Created.class);
         return created == null ? 0 : created.meetingVersion();
+    }
+
+    /**
+     * Publishes the agenda, or changes the published one (then {@code reason} is required and everyone sees it).
+     *
+     * @param items each with title, startsAt, endsAt, departmentId and an optional topicId, in their order
+     */
+    public long setAgenda(UUID id, long version, List<Map<String, Object>> items, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("reason", reason == null || reason.isBlank() ? null : reason);
+        return changed(api().put().uri("/api/meetings/{id}/agenda", id), version, body);
+    }
+
+    /** The minutes with their corrections; null while there are none. */
+    public Meeting.Minutes minutes(UUID id) {
+        try {
+            return api().get().uri("/api/meetings/{id}/minutes", id).retrieve().body(Meeting.Minutes.class);
+        } catch (cn.qinqing.portal.service.ApiProblem problem) {
+            if (problem.isNotFound()) {
+                return null;
+            }
+            throw problem;
+        }
+    }
+
+    /**
+     * Drafts (or redrafts) the minutes.
+     *
+     * @param minutes {@code attendance} and {@code items} as the API takes them
+     */
+    public long draftMinutes(UUID id, long version, Map<String, Object> minutes) {
+        return changed(api().put().uri("/api/meetings/{id}/minutes", id), version, minutes);
+    }
+
+    public long publishMinutes(UUID id, long version) {
+        return changed(api().post().uri("/api/meetings/{id}/minutes/publication", id), version, null);
+    }
+
+    /** Corrects published minutes: {@code correction} is the minutes as they should read, with a {@code reason}. */
+    public long correctMinutes(UUID id, long version, Map<String, Object> correction) {
+        return changed(api().post().uri("/api/meetings/{id}/minutes/corrections", id), version, correction);
+    }
+
+    /** Raises an action item from a decision of the minutes; returns the meeting's version after it. */
+    public long raiseActionItem(UUID id, Map<String, Object> request, String key) {
+        Created created = api().post()
+                .uri("/api/meetings/{id}/action-items", id)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(Created.class);
+        return created == null ? 0 : created.meetingVersion();
+    }
+
+    /** The follow-up rate and the overdue items (落实情况). */
+    public Meeting.FollowUp followUp(UUID id) {
+        return api().get().uri("/api/meetings/{id}/follow-up", id).retrieve().body(Meeting.FollowUp.class);
     }
 
     private long changed(RestClient.RequestBodySpec request, long version, Map<String, Object> body) {

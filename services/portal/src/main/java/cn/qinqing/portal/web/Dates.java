@@ -13,9 +13,15 @@ public class Dates {
     public static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public String format(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(CITY));
+    }
+
+    /** The time of day only, for slots within a day: {@code 07:30}. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(CITY));
     }
 
     public String date(Instant instant) {

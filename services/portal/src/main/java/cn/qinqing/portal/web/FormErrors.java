@@ -2,6 +2,7 @@ package cn.qinqing.portal.web;
 
 import cn.qinqing.portal.service.ApiProblem;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
@@ -19,13 +20,21 @@ public final class FormErrors {
      *     {@code contactPhone})
      */
     public static void apply(ApiProblem problem, BindingResult binding, Map<String, String> fields) {
+        apply(problem, binding, (UnaryOperator<String>) name -> fields.getOrDefault(name, name));
+    }
+
+    /**
+     * @param fields API field name → form field name, for forms whose names follow a pattern (a list's
+     *     {@code items[0].startsAt} → {@code items[2].startTime})
+     */
+    public static void apply(ApiProblem problem, BindingResult binding, UnaryOperator<String> fields) {
         if (problem.errors().isEmpty()) {
             reject(binding, ProblemMessages.problem(problem));
             return;
         }
         for (ApiProblem.FieldProblem error : problem.errors()) {
             MessageSourceResolvable message = ProblemMessages.field(error);
-            String field = fields.getOrDefault(error.field(), error.field());
+            String field = fields.apply(error.field());
             if (!field.isEmpty() && binding.getTarget() != null && isProperty(binding, field)) {
                 binding.rejectValue(field, message.getCodes()[0], message.getArguments(), message.getDefaultMessage());
             } else {
