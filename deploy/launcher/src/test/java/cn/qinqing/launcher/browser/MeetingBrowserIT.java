@@ -2,18 +2,24 @@ package cn.qinqing.launcher.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinqing.testsupport.HttpApi;
+import cn.qinqing.testsupport.OidcLogin;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 
 /**
  * A breakfast meeting from both sides of the table: the leader schedules it and invites enterprise A, the enterprise
- * accepts and proposes a topic, the leader puts the topic on the agenda. In Chinese on a desktop and English on a
- * phone.
+ * accepts and proposes a topic, the leader puts the topic on the agenda; then the host's agenda, minutes and action
+ * items. In Chinese on a desktop and English on a phone.
  */
 class MeetingBrowserIT {
 
@@ -87,5 +93,172 @@ class MeetingBrowserIT {
             leader.sees(look.text("已列入议程", "On the agenda"));
             leader.screenshot("topic-accepted");
         }
+    }
+
+    /**
+     * The host's side after the invitations: the leader publishes the agenda (two slots, each with its department),
+     * changes it with a reason, writes the minutes once the meeting has started, publishes and corrects them, and
+     * tracks a decision as an action item whose live status and follow-up rate the meeting's page shows.
+     *
+     * <p>The meeting is scheduled through the API to start 45 s from now (the schedule form takes whole days for the
+     * topics' cut-off, and minutes exist only once a meeting has started); everything after is done in the browser.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("looks")
+    void theHostPublishesTheAgendaWritesTheMinutesAndTracksADecision(Look look) {
+        BrowserPlatform platform = BrowserPlatform.get();
+        assertThat(platform.runs("meetings") && platform.runs("assignment"))
+                .as("meetings and assignment are built and running")
+                .isTrue();
+        String theme = look.text("稀土永磁：电机配套（", "Rare-earth magnets: motor supply (") + look + ")";
+        Instant startsAt = Instant.now().plusSeconds(45);
+        String meetingPath = scheduleThroughTheApi(platform, theme, startsAt);
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        LocalTime first = startsAt.atZone(city)
+                .toLocalTime()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plusMinutes(1);
+        assertThat(startsAt.atZone(city).toLocalDate())
+                .as("the test's slots lie on the meeting's day (not run in the last minutes before midnight, Beijing)")
+                .isEqualTo(startsAt.plus(Duration.ofMinutes(45)).atZone(city).toLocalDate());
+        String landTitle = look.text("永磁电机产业园用地", "Land for the magnet motor park");
+        String powerTitle = look.text("双回路供电", "A second power line");
+        String decision =
+                look.text("自然资源局一个月内提出产业园供地方案", "The Natural Resources Bureau proposes the park's land within a month");
+
+        try (Browser leader = Browser.open(look, platform.portal(), "meeting-4-host")) {
+            leader.signIn("leader");
+            leader.go(meetingPath);
+            leader.sees(theme);
+
+            // the agenda: two slots, each with the department that answers for it
+            leader.click(By.id("edit-agenda"));
+            leader.waitForPath(meetingPath + "/agenda");
+            leader.type(By.id("agenda-items[0].title"), landTitle);
+            leader.setValue(By.id("agenda-items[0].startTime"), first.toString());
+            leader.setValue(
+                    By.id("agenda-items[0].endTime"), first.plusMinutes(20).toString());
+            leader.choose(By.id("agenda-items[0].departmentId"), "natural-resources");
+            leader.type(By.id("agenda-items[1].title"), powerTitle);
+            leader.setValue(
+                    By.id("agenda-items[1].startTime"), first.plusMinutes(20).toString());
+            leader.setValue(
+                    By.id("agenda-items[1].endTime"), first.plusMinutes(40).toString());
+            leader.choose(By.id("agenda-items[1].departmentId"), "industry-it");
+            leader.screenshot("agenda");
+            leader.click(By.cssSelector("#agenda-form button[type=submit]"));
+            leader.sees(look.text("议程已发布", "The agenda is published"));
+            leader.sees(landTitle);
+            leader.sees(look.text("议程（第 1 版）", "Agenda (version 1)"));
+
+            // a change after publication needs its reason, asked for next to its field
+            leader.click(By.id("edit-agenda"));
+            leader.setValue(
+                    By.id("agenda-items[1].endTime"), first.plusMinutes(30).toString());
+            leader.click(By.cssSelector("#agenda-form button[type=submit]"));
+            assertThat(leader.find(By.id("agenda-reason-error")).getText())
+                    .isEqualTo(look.text("议程已发布，请填写调整原因。", "The agenda is published: give the reason for the change."));
+            assertThat(leader.find(By.id("agenda-reason")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            leader.screenshot("agenda-reason-missing");
+            String reason = look.text("供电公司需提前离场", "The power company has to leave early");
+            leader.type(By.id("agenda-reason"), reason);
+            leader.click(By.cssSelector("#agenda-form button[type=submit]"));
+            leader.sees(look.text("议程已调整", "The agenda was changed"));
+            leader.sees(look.text("议程（第 2 版）", "Agenda (version 2)"));
+            leader.sees(reason);
+            leader.screenshot("agenda-changed");
+
+            // the minutes, once the meeting has started: a draft, published, then corrected with its reason
+            leader.reloadUntil(look.text("撰写纪要", "Write the minutes"), Duration.ofSeconds(90));
+            leader.click(By.id("write-minutes"));
+            leader.waitForPath(meetingPath + "/minutes");
+            leader.click(By.cssSelector("input[name=enterpriseIds][value='91150200MA0QA0001T']"));
+            leader.type(
+                    By.id("minutes-items[0].summary"),
+                    look.text("企业介绍了产业园二期的用地需求。", "The enterprise explained the land the park needs."));
+            leader.type(
+                    By.id("minutes-items[0].decisions"),
+                    decision + "\n" + look.text("工信局跟进项目备案", "The Industry Bureau follows the registration"));
+            leader.screenshot("minutes-draft");
+            leader.click(By.cssSelector("#minutes-form button[type=submit]"));
+            leader.sees(look.text("纪要草稿已保存", "The draft minutes are saved"));
+            leader.sees(decision);
+            leader.sees(look.text("草稿", "Draft"));
+            leader.click(By.cssSelector("#publish-minutes-form button[type=submit]"));
+            leader.sees(look.text("纪要已发布", "The minutes are published"));
+
+            leader.click(By.id("edit-minutes"));
+            leader.type(
+                    By.id("minutes-items[1].summary"),
+                    look.text("供电公司承诺年内完成双回路。", "The power company promised the second line this year."));
+            leader.type(By.id("minutes-reason"), look.text("补记第二项议题", "The second item was missing"));
+            leader.click(By.cssSelector("#minutes-form button[type=submit]"));
+            leader.sees(look.text("纪要已更正", "The minutes were corrected"));
+            leader.sees(look.text("第 1 次更正", "Correction 1"));
+            leader.sees(look.text("补记第二项议题", "The second item was missing"));
+            leader.screenshot("minutes-corrected");
+
+            // a decision tracked as an action item: an appeal for the owner department, followed on this page
+            leader.click(By.id("raise-1-1"));
+            leader.waitForPath(meetingPath + "/action-items/new");
+            assertThat(leader.find(By.id("action-title")).getAttribute("value")).isEqualTo(decision);
+            leader.choose(By.id("action-enterpriseId"), "91150200MA0QA0001T");
+            leader.setValue(
+                    By.id("action-dueOn"), LocalDate.now(city).plusDays(30).toString());
+            leader.choose(By.id("action-category"), "LAND");
+            leader.screenshot("action-item");
+            leader.click(By.cssSelector("#action-item-form button[type=submit]"));
+            leader.sees(look.text("议定事项已立项", "The action item is raised"));
+            leader.reloadUntil(look.text("落实率 0%：共 1 项", "Follow-up rate 0%: closed 0 of 1"), EVENTS);
+            // the item's appeal was filed (and perhaps routed already): its live status has left "raised"
+            List<String> live = look.english()
+                    ? List.of("Filed as an appeal", "Dispatched", "In progress")
+                    : List.of("已转为诉求", "已派单", "办理中");
+            long deadline = System.nanoTime() + EVENTS.toNanos();
+            while (live.stream().noneMatch(leader.mainText()::contains) && System.nanoTime() < deadline) {
+                pause();
+                leader.driver().navigate().refresh();
+            }
+            assertThat(leader.mainText()).containsAnyOf(live.toArray(String[]::new));
+            leader.sees(decision);
+            leader.screenshot("action-item-raised");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** The leader schedules the meeting and invites enterprise A through the meetings API; returns its page. */
+    private static String scheduleThroughTheApi(BrowserPlatform platform, String theme, Instant startsAt) {
+        String token = new OidcLogin(platform.platform().issuer().toString()).userToken("leader", Browser.PASSWORD);
+        String base = platform.platform().service("meetings").baseUrl().toString();
+        HttpApi meetings = new HttpApi(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        HttpApi.Response scheduled = meetings.post("/api/meetings")
+                .token(token)
+                .body(Map.of(
+                        "theme", theme,
+                        "venue", "市政府第二会议室",
+                        "startsAt", startsAt.toString(),
+                        "endsAt", startsAt.plus(Duration.ofHours(1)).toString(),
+                        "capacity", 20,
+                        "departmentIds", List.of("natural-resources", "industry-it"),
+                        "topicCutOffAt", startsAt.toString()))
+                .send();
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        String id = scheduled.json().get("id").asText();
+        HttpApi.Response invited = meetings.post("/api/meetings/" + id + "/invitations")
+                .token(token)
+                .header("If-Match", "\"" + scheduled.json().get("version").asLong() + "\"")
+                .body(Map.of("enterpriseIds", List.of("91150200MA0QA0001T")))
+                .send();
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(200);
+        return "/leader/meetings/" + id;
     }
 }
