@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -170,7 +171,7 @@ class MeetingBrowserIT {
             leader.screenshot("agenda-changed");
 
             // the minutes, once the meeting has started: a draft, published, then corrected with its reason
-            leader.reloadUntil(look.text("撰写纪要", "Write the minutes"), Duration.ofSeconds(90));
+            reloadUntil(leader, () -> !leader.all(By.id("write-minutes")).isEmpty(), Duration.ofSeconds(90));
             leader.click(By.id("write-minutes"));
             leader.waitForPath(meetingPath + "/minutes");
             leader.click(By.cssSelector("input[name=enterpriseIds][value='91150200MA0QA0001T']"));
@@ -215,23 +216,24 @@ class MeetingBrowserIT {
             List<String> live = look.english()
                     ? List.of("Filed as an appeal", "Dispatched", "In progress")
                     : List.of("已转为诉求", "已派单", "办理中");
-            long deadline = System.nanoTime() + EVENTS.toNanos();
-            while (live.stream().noneMatch(leader.mainText()::contains) && System.nanoTime() < deadline) {
-                pause();
-                leader.driver().navigate().refresh();
-            }
+            reloadUntil(leader, () -> live.stream().anyMatch(leader.mainText()::contains), EVENTS);
             assertThat(leader.mainText()).containsAnyOf(live.toArray(String[]::new));
             leader.sees(decision);
             leader.screenshot("action-item-raised");
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+    /** Reloads the page until {@code done} (or the patience is spent; the caller's assertion then says what is not). */
+    private static void reloadUntil(Browser browser, BooleanSupplier done, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            browser.driver().navigate().refresh();
         }
     }
 
