@@ -2,6 +2,7 @@ package cn.qinqing.oversight.config;
 
 import cn.qinqing.oversight.ProcessingGroups;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ProcessingConfig {
 
-    /** Events per transaction: the facts of a batch go in one statement, so bigger batches cost fewer round trips. */
-    static final int BATCH_SIZE = 500;
-
+    /**
+     * Events per transaction ({@code qinqing.oversight.batch-size}, default 500): the facts of a batch go in one
+     * statement, so bigger batches cost fewer round trips.
+     */
     @Bean
-    ConfigurerModule oversightBatchSize() {
+    ConfigurerModule oversightBatchSize(@Value("${qinqing.oversight.batch-size:500}") int batchSize) {
         return configurer ->
                 configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
-                        ProcessingGroups.READ_MODELS, (config, builder) -> builder.batchSize(BATCH_SIZE)));
+                        ProcessingGroups.READ_MODELS, (config, builder) -> builder.batchSize(batchSize)));
     }
 
     @Bean

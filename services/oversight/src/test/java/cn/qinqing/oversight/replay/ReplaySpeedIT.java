@@ -37,12 +37,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * asserted (the machine is shared); what is asserted is that the replay rebuilt a fact for every event.
  *
  * <p>{@code -Dqinqing.replay-speed.events=N} sets how many events (default 20,000);
- * {@code -Dqinqing.replay-speed.jvm-options="-XX:StartFlightRecording=filename=/tmp/replay.jfr"} profiles the service.
+ * {@code -Dqinqing.replay-speed.jvm-options="-XX:StartFlightRecording=filename=/tmp/replay.jfr"} profiles the service;
+ * {@code -Dqinqing.replay-speed.arguments="--qinqing.oversight.batch-size=2000"} passes it more arguments.
  */
 class ReplaySpeedIT extends OversightApiTestBase {
 
     private static final int EVENTS = Integer.getInteger("qinqing.replay-speed.events", 20_000);
     private static final String JVM_OPTIONS = System.getProperty("qinqing.replay-speed.jvm-options", "");
+    private static final String ARGUMENTS = System.getProperty("qinqing.replay-speed.arguments", "");
 
     @Test
     void aReplayIsMeasuredAgainstTheRawOrderedReadOfTheSameStore() throws Exception {
@@ -59,11 +61,7 @@ class ReplaySpeedIT extends OversightApiTestBase {
         jdbc.execute("CREATE DATABASE " + database);
         List<String> jvmOptions = JVM_OPTIONS.isBlank() ? List.of() : List.of(JVM_OPTIONS.split("\\s+"));
         try (ServiceProcess oversight = ServiceProcess.start(
-                        jar,
-                        "oversight-replay-speed",
-                        jvmOptions,
-                        Map.of("spring.datasource.url", url),
-                        "--qinqing.oversight.freeze.enabled=false");
+                        jar, "oversight-replay-speed", jvmOptions, Map.of("spring.datasource.url", url), arguments());
                 SingleConnectionDataSource connection = new SingleConnectionDataSource(
                         DriverManager.getConnection(url, TestDatabase.get().user(), ""), true)) {
             JdbcTemplate store = new JdbcTemplate(connection);
@@ -118,6 +116,14 @@ class ReplaySpeedIT extends OversightApiTestBase {
         } finally {
             jdbc.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
+    }
+
+    private static String[] arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--qinqing.oversight.freeze.enabled=false"));
+        if (!ARGUMENTS.isBlank()) {
+            arguments.addAll(List.of(ARGUMENTS.split("\\s+")));
+        }
+        return arguments.toArray(String[]::new);
     }
 
     private JsonNode progress(HttpApi api) {
