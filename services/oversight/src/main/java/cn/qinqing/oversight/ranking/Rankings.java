@@ -203,8 +203,10 @@ public class Rankings {
 
     /**
      * Freezes an ended month's ranking as reported at the month's end (only facts, directory versions and calendar
-     * loads recorded by then), if the read models are complete and it was not frozen before.
+     * loads recorded by then), if the read models are complete and it was not frozen before. One transaction, as
+     * {@link #freeze} needs (it is called from here, not through the proxy).
      */
+    @Transactional
     public FreezeOutcome freezeMonth(YearMonth month, String by) {
         if (isFrozen(month)) {
             return FreezeOutcome.ALREADY_FROZEN;
