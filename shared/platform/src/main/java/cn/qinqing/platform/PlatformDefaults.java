@@ -1,9 +1,11 @@
 package cn.qinqing.platform;
 
+import cn.qinqing.platform.messaging.SegmentBalancer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -22,6 +24,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "qinqing-platform-defaults";
     private static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
+    /** The id of this running instance of the service: unique among instances, new at each start. */
+    public static final String INSTANCE = "qinqing.service.instance";
+
     private static final String DB_SCHEDULER = "com.github.kagkarlsson.scheduler.Scheduler";
 
     @Override
@@ -58,6 +63,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             }
             // read models are queried by unqualified names in the service's own schema
             flyway.put("spring.datasource.hikari.schema", schema);
+            // one id per running instance: its token claims, and the name of its connections by which the instances
+            // of a service count one another (SegmentBalancer)
+            String service = environment.getProperty("qinqing.service.name", schema);
+            String instance = environment.getProperty(
+                    INSTANCE,
+                    ProcessHandle.current().pid() + "-"
+                            + UUID.randomUUID().toString().substring(0, 8));
+            flyway.put(INSTANCE, instance);
+            flyway.put(
+                    "spring.datasource.hikari.data-source-properties[ApplicationName]",
+                    SegmentBalancer.applicationName(service, instance));
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "-flyway", flyway));
         }
     }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.qinqing.oversight.OversightApiTestBase;
-import cn.qinqing.oversight.ServiceProcess;
 import cn.qinqing.testsupport.HttpApi;
+import cn.qinqing.testsupport.ServiceProcess;
 import cn.qinqing.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;

@@ -1,8 +1,10 @@
 package cn.qinqing.platform.eventstore;
 
+import cn.qinqing.platform.PlatformDefaults;
 import cn.qinqing.platform.PlatformProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -29,6 +31,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
@@ -164,8 +167,15 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     public TokenStore tokenStore(
-            ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            Environment environment) {
         return JdbcTokenStore.builder()
+                // unique per instance, also when two instances share a JVM (tests): the default, pid@host, is not
+                .nodeId(environment.getProperty(
+                        PlatformDefaults.INSTANCE,
+                        ManagementFactory.getRuntimeMXBean().getName()))
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)

@@ -7,6 +7,7 @@ import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.security.AuthorizationPolicy;
 import cn.qinqing.platform.security.EndpointRule;
 import cn.qinqing.platform.web.CorrelationIdFilter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -54,10 +56,33 @@ public class MessagingAutoConfiguration {
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(processing.batchSize())
                         .initialSegmentCount(processing.segments())
                         .maxClaimedSegments(Math.max(processing.segments(), 1) * 4)
+                        // segments that a crashed instance left, or another released, are claimed soon after
+                        .tokenClaimInterval(
+                                claimInterval(processing.claimTimeout()).toMillis())
                         .coordinatorExecutor(name ->
                                 java.util.concurrent.Executors.newScheduledThreadPool(1, daemon("coordinator-" + name)))
                         .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
                                 processing.threads(), daemon("worker-" + name)))));
+    }
+
+    /** How often a coordinator looks for segments to claim: a fifth of the claim timeout, from 0.5 to 5 s. */
+    static Duration claimInterval(Duration claimTimeout) {
+        Duration fifth = claimTimeout.dividedBy(5);
+        return fifth.compareTo(Duration.ofMillis(500)) < 0
+                ? Duration.ofMillis(500)
+                : fifth.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : fifth;
+    }
+
+    /** Several instances of a service split their processors' segments (R7). */
+    @Bean
+    SegmentBalancer segmentBalancer(
+            EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, PlatformProperties properties) {
+        return new SegmentBalancer(
+                eventProcessing,
+                jdbc,
+                properties.schema(),
+                properties.name(),
+                properties.processing().claimTimeout());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

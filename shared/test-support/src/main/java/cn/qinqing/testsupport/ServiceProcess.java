@@ -1,10 +1,7 @@
-package cn.qinqing.oversight;
+package cn.qinqing.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
-import cn.qinqing.testsupport.HttpApi;
-import cn.qinqing.testsupport.TestEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service started from its jar as another operating-system process, on this JVM's test database and test identity
@@ -104,11 +102,32 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Its operating-system process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Kills it at once with SIGKILL, as a crash would: no shutdown hook runs, nothing is released, its claims and
+     * connections are left for the database and the other instances to notice. Returns once the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("pid " + process.pid() + " did not die within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
@@ -135,10 +154,5 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean exists(Path jar) {
-        File file = jar.toFile();
-        return file.isFile() && file.length() > 0;
     }
 }
