@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,7 @@ public final class Launcher {
             Platform.Builder builder = Platform.builder(options.root());
             wire(builder, options.portOffset());
             Platform started = builder.database(database)
+                    .serviceDatabases(roles(database, services))
                     .services(services)
                     .runDirectory(run)
                     .timeout(options.timeout())
@@ -233,6 +235,23 @@ public final class Launcher {
         ServiceCatalog.wiring(port)
                 .forEach((name, arguments) -> builder.arguments(name, arguments.toArray(String[]::new)));
         return builder;
+    }
+
+    /**
+     * Each service's own role (least privilege, docs/reliability.md) when the launcher's database user may create
+     * roles: always with the embedded server; otherwise every service connects as that user, as before.
+     */
+    private Map<String, Database> roles(Database database, List<ServiceDefinition> services) {
+        if (!DatabaseRoles.canCreateRoles(database)) {
+            out.println("  " + database.user() + " may not create roles: every service connects as " + database.user());
+            return Map.of();
+        }
+        Map<String, Database> roles = DatabaseRoles.prepare(
+                database, services.stream().map(ServiceDefinition::name).toList());
+        out.println("  each service connects as its own role ("
+                + String.join(", ", roles.values().stream().map(Database::user).toList())
+                + "), the event store migrated as " + database.user());
+        return roles;
     }
 
     private Database database() {

@@ -71,6 +71,7 @@ public final class Platform implements AutoCloseable {
 
     private final Path root;
     private final Database database;
+    private final Map<String, Database> serviceDatabases;
     private final List<ServiceDefinition> services;
     private final Map<String, Integer> ports;
     private final Path logDirectory;
@@ -93,6 +94,7 @@ public final class Platform implements AutoCloseable {
     private Platform(Builder builder) {
         this.root = builder.root;
         this.database = Objects.requireNonNull(builder.database, "database");
+        this.serviceDatabases = Map.copyOf(builder.serviceDatabases);
         this.services = List.copyOf(builder.services);
         Path runDirectory = builder.runDirectory != null ? builder.runDirectory : root.resolve(".run");
         this.logDirectory = runDirectory.resolve("logs");
@@ -194,7 +196,8 @@ public final class Platform implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             // the password stays out of the command line, which every user of the machine can read
-            builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password());
+            builder.environment()
+                    .put("SPRING_DATASOURCE_PASSWORD", databaseOf(service).password());
             Process process = builder.start();
             process.getOutputStream().close();
             RunningService runningService = new RunningService(service, port, log, process);
@@ -232,8 +235,8 @@ public final class Platform implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
-        command.add("--spring.datasource.url=" + database.url());
-        command.add("--spring.datasource.username=" + database.user());
+        command.add("--spring.datasource.url=" + databaseOf(service).url());
+        command.add("--spring.datasource.username=" + databaseOf(service).user());
         // few connections each: seven services, and the tests' second platform, must fit in PostgreSQL's default of
         // 100 connections on the machine's server (and idle services in a laptop's memory)
         command.add("--spring.datasource.hikari.maximum-pool-size=8");
@@ -250,6 +253,11 @@ public final class Platform implements AutoCloseable {
         }
         command.addAll(extraArguments.getOrDefault(service.name(), List.of()));
         return command;
+    }
+
+    /** The service's own credentials when it was given some (its role), else the platform's database user. */
+    private Database databaseOf(ServiceDefinition service) {
+        return serviceDatabases.getOrDefault(service.name(), database);
     }
 
     private void awaitHealthy(List<RunningService> starting, long begin) {
@@ -436,6 +444,7 @@ public final class Platform implements AutoCloseable {
     public static final class Builder {
         private final Path root;
         private Database database;
+        private final Map<String, Database> serviceDatabases = new HashMap<>();
         private final List<ServiceDefinition> services = new ArrayList<>();
         private final Map<String, Integer> ports = new HashMap<>();
         private boolean freePorts;
@@ -453,6 +462,15 @@ public final class Platform implements AutoCloseable {
 
         public Builder database(Database database) {
             this.database = database;
+            return this;
+        }
+
+        /**
+         * Credentials of their own for some services on the same database ({@link DatabaseRoles#prepare}); the others
+         * connect as the {@link #database(Database) database}'s user.
+         */
+        public Builder serviceDatabases(Map<String, Database> serviceDatabases) {
+            this.serviceDatabases.putAll(serviceDatabases);
             return this;
         }
 

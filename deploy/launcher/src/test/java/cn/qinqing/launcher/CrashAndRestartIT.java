@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * retried filing was stored twice, and every read model has caught up with the event store.
  *
  * <p>It runs on a PostgreSQL server of its own (embedded, data under {@code target/}), never the machine's shared one,
- * which it restarts. The size comes from system properties, so that CI runs a short version and
+ * which it restarts; each service connects as its own role, as with {@code ./deploy/run.sh}. The size comes from system properties, so that CI runs a short version and
  * {@code ./deploy/reliability.sh r1} the long one: {@code qinqing.r1.seconds} (load per phase, 10), {@code
  * qinqing.r1.clients} (concurrent users, 3), {@code qinqing.r1.services} (identity, appeals, assignment, resolution;
  * the full run adds oversight).
@@ -73,6 +73,8 @@ class CrashAndRestartIT {
         postgres = startPostgres();
         platform = Platform.builder(EndToEnd.ROOT)
                 .database(postgres.database())
+                // each service as its own role, as ./deploy/run.sh runs them (least privilege)
+                .serviceDatabases(DatabaseRoles.prepare(postgres.database(), SERVICES))
                 .services(ServiceCatalog.named(SERVICES.toArray(String[]::new)))
                 .freePorts()
                 .runDirectory(directory)

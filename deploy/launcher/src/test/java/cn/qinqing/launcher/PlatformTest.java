@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,22 @@ class PlatformTest {
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:19000/oauth2/jwks")
                 .containsSequence("-jar", "appeals.jar")
                 .noneMatch(argument -> argument.contains("not-on-the-command-line"));
+    }
+
+    @Test
+    void aServiceGivenARoleConnectsAsThatRoleAndTheOthersAsTheDatabaseUser() throws IOException {
+        build("identity", "appeals", "portal");
+        Platform platform = Platform.builder(root)
+                .database(DATABASE)
+                .serviceDatabases(Map.of("appeals", new Database(DATABASE.url(), "qinqing_appeals", "appeals-secret")))
+                .services(ServiceCatalog.named("identity", "appeals", "portal"))
+                .build();
+
+        assertThat(platform.command(ServiceCatalog.service("appeals"), 8081, Path.of("appeals.jar")))
+                .contains("--spring.datasource.username=qinqing_appeals")
+                .noneMatch(argument -> argument.contains("appeals-secret"));
+        assertThat(platform.command(ServiceCatalog.service("portal"), 8080, Path.of("portal.jar")))
+                .contains("--spring.datasource.username=postgres");
     }
 
     @Test
