@@ -73,12 +73,9 @@ public final class ServiceProcess implements AutoCloseable {
                 await().atMost(Duration.ofSeconds(240))
                         .pollInterval(Duration.ofSeconds(1))
                         .ignoreExceptions()
-                        .until(() -> {
-                            if (!process.isAlive()) {
-                                throw new IllegalStateException(name + " exited; see " + log);
-                            }
-                            return api.get("/actuator/health").send().status() == 200;
-                        });
+                        // not an exception in the condition: those are ignored, and a dead process was waited for
+                        .failFast(name + " exited; see " + log, () -> !process.isAlive())
+                        .until(() -> api.get("/actuator/health").send().status() == 200);
             } catch (RuntimeException | Error e) {
                 service.close();
                 throw new IllegalStateException(name + " did not start; its log: " + tail(log), e);
