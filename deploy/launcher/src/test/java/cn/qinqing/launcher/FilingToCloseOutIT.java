@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,13 @@ class FilingToCloseOutIT {
         official = apis.signIn("official");
         head = apis.signIn("head-industry-it");
         leader = apis.signIn("leader");
+    }
+
+    @AfterAll
+    static void closeStore() throws Exception {
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

@@ -16,15 +16,32 @@ import java.util.UUID;
 /**
  * What the services recorded in the shared event store, read straight from its table: the end-to-end tests count
  * events there (a breach recorded once, one escalation) instead of trusting a read model that would hide a duplicate.
+ * One connection, opened on first use and kept, so that polling does not need a new one each time from a server whose
+ * connections the platform's services share.
  */
-final class StoredEvents {
+final class StoredEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
+    private Connection connection;
 
     StoredEvents(Database database) {
         this.database = database;
+    }
+
+    private synchronized Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        }
+        return connection;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     /**
@@ -37,8 +54,7 @@ final class StoredEvents {
                 + " WHERE payload_type = ? AND convert_from(payload, 'UTF8')::jsonb ->> 'appealId' = ?"
                 + " ORDER BY global_index";
         List<JsonNode> payloads = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection().prepareStatement(sql)) {
             statement.setString(1, "cn.qinqing.language." + type);
             statement.setString(2, appealId.toString());
             try (ResultSet rows = statement.executeQuery()) {
@@ -56,8 +72,7 @@ final class StoredEvents {
 
     /** How many rows a query on the shared database counts, such as the deadlines db-scheduler still holds. */
     long count(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
