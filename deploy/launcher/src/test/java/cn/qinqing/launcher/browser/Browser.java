@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -173,10 +174,15 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
-    /** Waits until the page's main content shows the text. */
+    /**
+     * Waits until the page's main content shows the text. Right after a click the page may be replaced while it is
+     * read (Chromium then answers "node does not belong to the document"): that is retried like a missing element.
+     */
     Browser sees(String text) {
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(WebDriverException.class)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("FAILED-expected-text");
             throw new AssertionError("The page " + driver.getCurrentUrl() + " does not show '" + text + "'; it shows:\n"
