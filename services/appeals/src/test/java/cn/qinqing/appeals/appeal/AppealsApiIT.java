@@ -240,6 +240,26 @@ class AppealsApiIT extends AppealsApiTestBase {
     }
 
     @Test
+    void theIdempotencyKeyCommitsInTheTransactionOfTheFiledEvent() {
+        String key = "one-commit-" + UUID.randomUUID();
+        var filed = api.post("/api/appeals")
+                .token(userA)
+                .header("Idempotency-Key", key)
+                .body(appeal("一次提交"))
+                .send();
+
+        assertThat(filed.status()).isEqualTo(201);
+        // xmin is the id of the transaction that wrote the row
+        String keyTransaction = jdbc.queryForObject(
+                "SELECT xmin::text FROM appeals.idempotency_key WHERE idem_key = ?", String.class, key);
+        String eventTransaction = jdbc.queryForObject(
+                "SELECT xmin::text FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                String.class,
+                filed.json().get("id").asText());
+        assertThat(keyTransaction).isEqualTo(eventTransaction);
+    }
+
+    @Test
     void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
         String key = "file-" + UUID.randomUUID();
         api.post("/api/appeals")

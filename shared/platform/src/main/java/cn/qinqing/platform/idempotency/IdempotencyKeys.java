@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The {@code Idempotency-Key} of creates. The first request with a key reserves it with a hash of its body and the id
@@ -16,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>The id is derived from the key, not stored first and read later, so that a thousand concurrent retries agree on
  * it without waiting for each other; the event store's unique (aggregate, sequence) key lets exactly one of them
  * create the aggregate.
+ *
+ * <p>{@link #reserveAndCreate} reserves the key in the transaction that creates the resource (one commit per create
+ * instead of two, and no key is left reserved by a create that failed).
  */
 public class IdempotencyKeys {
 
@@ -24,10 +29,36 @@ public class IdempotencyKeys {
 
     private final JdbcTemplate jdbc;
     private final String table;
+    private final TransactionOperations transactions;
 
-    public IdempotencyKeys(JdbcTemplate jdbc, String schema) {
+    public IdempotencyKeys(JdbcTemplate jdbc, String schema, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.table = schema + ".idempotency_key";
+        this.transactions = transactions;
+    }
+
+    /**
+     * Reserve a key and create the resource in the same transaction: the key and what {@code create} writes (for
+     * instance the events of a command sent with {@code sendAndWait} on this thread, whose unit of work joins the
+     * transaction) commit together or not at all. A concurrent request with the same key waits on the key's row until
+     * that transaction ends. A retry of a key reserved earlier calls {@code create} again outside any transaction, as
+     * after {@link #reserve}: the resource's own uniqueness (the event store's aggregate key) answers it.
+     *
+     * @param create creates the resource with the reserved id
+     */
+    public Reservation reserveAndCreate(
+            String scope, String key, byte[] requestBody, String resourceId, Consumer<String> create) {
+        Reservation reservation = transactions.execute(status -> {
+            Reservation reserved = reserve(scope, key, requestBody, resourceId);
+            if (reserved.first()) {
+                create.accept(reserved.resourceId());
+            }
+            return reserved;
+        });
+        if (!reservation.first()) {
+            create.accept(reservation.resourceId());
+        }
+        return reservation;
     }
 
     /**

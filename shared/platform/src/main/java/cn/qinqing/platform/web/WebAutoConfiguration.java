@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Problem details, correlation ids, body limits and idempotency keys for every service's HTTP API. */
 @AutoConfiguration
@@ -36,7 +38,8 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    IdempotencyKeys idempotencyKeys(JdbcTemplate jdbc, PlatformProperties properties) {
-        return new IdempotencyKeys(jdbc, properties.schema());
+    IdempotencyKeys idempotencyKeys(
+            JdbcTemplate jdbc, PlatformProperties properties, PlatformTransactionManager transactions) {
+        return new IdempotencyKeys(jdbc, properties.schema(), new TransactionTemplate(transactions));
     }
 }

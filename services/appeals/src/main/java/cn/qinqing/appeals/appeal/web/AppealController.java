@@ -29,6 +29,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -89,33 +90,37 @@ class AppealController {
                     "enterprise-not-registered",
                     "Register your enterprise before filing appeals (POST /api/appeals/enterprises).");
         }
-        UUID id;
+        Instant filedAt = Instant.now();
+        Consumer<UUID> file = id -> commands.sendAndWait(new FileAppealCommand(
+                id,
+                enterprise,
+                request.title(),
+                request.description(),
+                request.category(),
+                request.urgency(),
+                attachments(request.attachments()),
+                AppealSource.ONLINE,
+                null,
+                Boolean.TRUE.equals(request.manualDispatch()),
+                filedAt));
+        String scope = "appeal:" + enterprise + ":" + actor.subject();
+        // the id is derived from the key, so a retry and its twin address the same aggregate
+        UUID id = idempotencyKey == null ? UUID.randomUUID() : Ids.derive("appeal", scope, idempotencyKey);
         boolean replayed = false;
-        if (idempotencyKey != null) {
-            String scope = "appeal:" + enterprise + ":" + actor.subject();
-            var reservation = idempotencyKeys.reserve(
-                    scope,
-                    idempotencyKey,
-                    canonical(request),
-                    Ids.derive("appeal", scope, idempotencyKey).toString());
-            id = UUID.fromString(reservation.resourceId());
-            replayed = !reservation.first();
-        } else {
-            id = UUID.randomUUID();
-        }
         try {
-            commands.sendAndWait(new FileAppealCommand(
-                    id,
-                    enterprise,
-                    request.title(),
-                    request.description(),
-                    request.category(),
-                    request.urgency(),
-                    attachments(request.attachments()),
-                    AppealSource.ONLINE,
-                    null,
-                    Boolean.TRUE.equals(request.manualDispatch()),
-                    Instant.now()));
+            if (idempotencyKey != null) {
+                // the key and the AppealFiledEvent commit in one transaction
+                var reservation = idempotencyKeys.reserveAndCreate(
+                        scope,
+                        idempotencyKey,
+                        canonical(request),
+                        id.toString(),
+                        resourceId -> file.accept(UUID.fromString(resourceId)));
+                id = UUID.fromString(reservation.resourceId());
+                replayed = !reservation.first();
+            } else {
+                file.accept(id);
+            }
         } catch (AggregateStreamCreationException alreadyFiled) {
             if (idempotencyKey == null) {
                 throw alreadyFiled;

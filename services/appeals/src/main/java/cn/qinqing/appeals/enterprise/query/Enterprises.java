@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,13 @@ public class Enterprises {
     public static final String PROCESSING_GROUP = EnterpriseProjection.GROUP;
 
     private final JdbcTemplate jdbc;
+
+    /**
+     * Enterprises seen registered. A registration is never undone (there is no event for it), so a positive answer
+     * stays true and is not asked again; a negative one is always asked, as the registration may just have arrived.
+     * Bounded by the number of registered enterprises.
+     */
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     Enterprises(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -29,8 +38,15 @@ public class Enterprises {
     }
 
     public boolean isRegistered(String enterpriseId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
+        if (registered.contains(enterpriseId)) {
+            return true;
+        }
+        boolean found = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM enterprise_view WHERE enterprise_id = ?)", Boolean.class, enterpriseId));
+        if (found) {
+            registered.add(enterpriseId);
+        }
+        return found;
     }
 
     public List<EnterpriseView> all() {
