@@ -81,6 +81,7 @@ public final class Launcher {
                     .runDirectory(run)
                     .timeout(options.timeout())
                     .javaOptions(options.javaOptions())
+                    .classDataSharing("off".equalsIgnoreCase(System.getenv("QINQING_CDS")) ? null : run.resolve("cds"))
                     .progress(message -> out.println("  " + message))
                     .onUnexpectedExit(this::reportUnexpectedExit)
                     .build();

@@ -46,6 +46,8 @@ record LauncherOptions(
               --help                    this text
 
             JVM options of the service processes: env QINQING_JAVA_OPTS (default: %s)
+            Class data sharing: the first start after a build records each service's archive in .run/cds when the
+            services stop; later starts use it (faster start). QINQING_CDS=off starts without.
             """;
 
     static String usage() {

@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * Starts services of the platform as separate {@code java -jar} processes on one database, waits until each answers
- * its health check, and stops them all. Identity starts first; the services that need it start together once it is
- * healthy.
+ * its health check, and stops them all. Identity is launched first and the others right after it, without waiting
+ * for it: none of them calls the identity provider while starting (resource servers fetch its keys with the first
+ * token, the portal's client registration is derived from the issuer), so the start-up of all overlaps.
  *
  * <p>The launcher uses it with the ports of the README; end-to-end tests use it with free ports:
  *
@@ -85,6 +86,9 @@ public final class Platform implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    private final ClassDataSharing classDataSharing;
+    private final Map<String, ClassDataSharing.Launch> launches = new ConcurrentHashMap<>();
+
     private final List<RunningService> running = new CopyOnWriteArrayList<>();
     private final Set<Process> killed = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -103,6 +107,8 @@ public final class Platform implements AutoCloseable {
         this.timeout = builder.timeout;
         this.javaOptions = List.copyOf(builder.javaOptions);
         this.profile = builder.profile;
+        this.classDataSharing =
+                builder.classDataSharing == null ? null : new ClassDataSharing(builder.classDataSharing);
         this.extraArguments = Map.copyOf(builder.extraArguments);
         this.progress = builder.progress;
         this.unexpectedExit = builder.unexpectedExit;
@@ -161,13 +167,16 @@ public final class Platform implements AutoCloseable {
         long begin = System.nanoTime();
         try {
             Files.createDirectories(logDirectory);
-            List<ServiceDefinition> identity =
-                    services.stream().filter(ServiceDefinition::isIdentity).toList();
-            List<ServiceDefinition> others =
-                    services.stream().filter(service -> !service.isIdentity()).toList();
-            // each wave has the whole timeout from its own launch: the others cannot start before identity is up
-            awaitHealthy(identity.stream().map(this::launch).toList(), begin);
-            awaitHealthy(others.stream().map(this::launch).toList(), begin);
+            if (classDataSharing != null) {
+                // the first start after a build extracts the jars, all at once
+                services.parallelStream()
+                        .forEach(service ->
+                                launches.put(service.name(), classDataSharing.prepare(service, service.jarIn(root))));
+            }
+            List<ServiceDefinition> order = services.stream()
+                    .sorted(Comparator.comparing(service -> !service.isIdentity()))
+                    .toList();
+            awaitHealthy(order.stream().map(this::launch).toList(), begin);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);
@@ -187,7 +196,8 @@ public final class Platform implements AutoCloseable {
         int port = ports.get(service.name());
         Path log = logDirectory.resolve(service.name() + ".log");
         try {
-            List<String> command = command(service, port, copyOfJar(service));
+            ClassDataSharing.Launch shared = launches.get(service.name());
+            List<String> command = command(service, port, shared != null ? shared.jar() : copyOfJar(service));
             if (Files.exists(log)) {
                 Files.move(log, logDirectory.resolve(service.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -202,7 +212,8 @@ public final class Platform implements AutoCloseable {
             process.getOutputStream().close();
             RunningService runningService = new RunningService(service, port, log, process);
             running.add(runningService);
-            progress.accept("starting " + service.name() + " on port " + port + " (pid " + process.pid() + ")");
+            progress.accept("starting " + service.name() + " on port " + port + " (pid " + process.pid() + ")"
+                    + (shared != null ? " " + shared.describe() : ""));
             process.onExit().thenAccept(exited -> {
                 if (started && !stopping && !killed.contains(exited)) {
                     unexpectedExit.accept(runningService, exited.exitValue());
@@ -232,6 +243,10 @@ public final class Platform implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
+        ClassDataSharing.Launch shared = launches.get(service.name());
+        if (shared != null) {
+            command.addAll(shared.javaOptions());
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
@@ -332,6 +347,7 @@ public final class Platform implements AutoCloseable {
                 if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
                     progress.accept(
                             service.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
+                    killed.add(service.process());
                     service.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 } else {
                     progress.accept("stopped " + service.name());
@@ -342,6 +358,17 @@ public final class Platform implements AutoCloseable {
             }
         }
         deleteJarCopies();
+        keepClassDataArchives();
+    }
+
+    /** The archives recorded by processes that ended by themselves become those the next start maps. */
+    private void keepClassDataArchives() {
+        for (RunningService service : running) {
+            ClassDataSharing.Launch launch = launches.remove(service.name());
+            if (launch != null && !service.isAlive()) {
+                ClassDataSharing.keep(launch, !killed.contains(service.process()));
+            }
+        }
     }
 
     /**
@@ -426,6 +453,13 @@ public final class Platform implements AutoCloseable {
         return database;
     }
 
+    /** For each service, what its start did about class data sharing ("with its class data archive", …). */
+    public Map<String, String> classDataSharing() {
+        Map<String, String> described = new java.util.TreeMap<>();
+        launches.forEach((name, launch) -> described.put(name, launch.describe()));
+        return described;
+    }
+
     /** How long {@link #start()} took until every service was healthy. */
     public Duration startupTime() {
         return startupTime;
@@ -455,6 +489,7 @@ public final class Platform implements AutoCloseable {
         private final Map<String, List<String>> extraArguments = new HashMap<>();
         private Consumer<String> progress = message -> {};
         private BiConsumer<RunningService, Integer> unexpectedExit = (service, code) -> {};
+        private Path classDataSharing;
 
         private Builder(Path root) {
             this.root = root.toAbsolutePath().normalize();
@@ -474,7 +509,7 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
-        /** Which services to start; their order does not matter (identity always starts first). */
+        /** Which services to start; their order does not matter (identity is always launched first). */
         public Builder services(Collection<ServiceDefinition> services) {
             this.services.addAll(services);
             return this;
@@ -502,8 +537,7 @@ public final class Platform implements AutoCloseable {
         }
 
         /**
-         * How long services may take to become healthy (120 s unless told), counted from their launch: identity's,
-         * then that of the services started together once it is healthy.
+         * How long services may take to become healthy (120 s unless told), counted from the start of the platform.
          */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
@@ -526,6 +560,16 @@ public final class Platform implements AutoCloseable {
             this.extraArguments
                     .computeIfAbsent(service, name -> new ArrayList<>())
                     .addAll(List.of(arguments));
+            return this;
+        }
+
+        /**
+         * Class data sharing for the service processes, with extractions and archives kept in {@code directory}
+         * (see {@link ClassDataSharing}); off unless told. The first start after a build records the archives when
+         * the services stop; later starts use them.
+         */
+        public Builder classDataSharing(Path directory) {
+            this.classDataSharing = directory;
             return this;
         }
 
