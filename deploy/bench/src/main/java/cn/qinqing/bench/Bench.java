@@ -54,6 +54,7 @@ public final class Bench {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Database database;
+    private long otherServicesRssKib;
 
     private Bench(Options options, Path root) {
         this.options = options;
@@ -115,8 +116,8 @@ public final class Bench {
 
     // ---- P5: start-up and memory
 
-    private Platform startPlatform() {
-        List<ServiceDefinition> services = options.services.equals(List.of("all"))
+    private Platform startPlatform() throws InterruptedException {
+        List<ServiceDefinition> services = options.services == null || options.services.equals(List.of("all"))
                 ? ServiceCatalog.ALL.stream()
                         .filter(service -> service.isBuiltIn(root))
                         .toList()
@@ -128,6 +129,9 @@ public final class Bench {
                 .timeout(Duration.ofSeconds(options.startTimeoutSeconds))
                 .runDirectory(root.resolve(".run/bench"))
                 .progress(message -> say("platform: " + message));
+        if (options.classDataSharing) {
+            builder.classDataSharing(root.resolve(".run/cds"));
+        }
         if (options.serviceHeap != null) {
             builder.javaOptions(javaOptions());
         }
@@ -144,12 +148,33 @@ public final class Bench {
             }
         }
         say("starting " + services.stream().map(ServiceDefinition::name).toList() + " (P5)");
+        Map<String, Object> healthy = new LinkedHashMap<>();
+        builder.progress(message -> {
+            say("platform: " + message);
+            Matcher after = Pattern.compile("(\\S+) healthy after ([0-9.]+) s").matcher(message);
+            if (after.matches()) healthy.put(after.group(1), Double.parseDouble(after.group(2)));
+        });
         Platform platform = builder.start();
         double seconds = platform.startupTime().toMillis() / 1000.0;
         Map<String, Object> p5 = new LinkedHashMap<>();
         p5.put("services", services.stream().map(ServiceDefinition::name).toList());
         p5.put("start_s", round(seconds, 1));
         p5.put("rss_idle_mib", rssMib(platform));
+        p5.put("class_data_sharing", platform.classDataSharing());
+        p5.put("healthy_after_s", healthy);
+        if (platform.classDataSharing().containsValue("recording its class data archive")) {
+            say("  (the first start after a build records the class data archives: run again for the usual start)");
+        }
+        if (options.services == null) {
+            // the load keeps measuring the same services as before P5 covered all seven; the others' memory counts
+            for (RunningService service : platform.services()) {
+                if (!Options.LOAD_SERVICES.contains(service.name())) {
+                    otherServicesRssKib += rssKib(service.pid());
+                    stopIfRunning(platform, service.name());
+                }
+            }
+            p5.put("rss_stopped_after_start_mib", otherServicesRssKib / 1024);
+        }
         json.put("p5", p5);
         return platform;
     }
@@ -200,6 +225,9 @@ public final class Bench {
             throw new IllegalStateException("No filing succeeded during the warm-up: " + warm.firstFailure());
         }
         byte[][] template = templateEvent();
+        // a fresh database has no planner statistics until autovacuum gets to it, which on a busy server can take
+        // longer than the whole run: measure with the statistics a database in service has
+        analyze();
 
         say("P1 raw baseline: single-row inserts from " + options.clients + " connections for " + phase.toSeconds()
                 + " s");
@@ -207,7 +235,13 @@ public final class Bench {
         say(String.format("  raw inserts %.0f/s", rawInserts));
 
         filings.token(token(issuer, "enterprise-a-client"));
-        Process profiler = options.profile ? jfr(platform.service("appeals").pid(), phase) : null;
+        // appeals answers the filings, assignment routes them (P2)
+        List<Process> profilers = new ArrayList<>();
+        if (options.profile) {
+            for (String service : List.of("appeals", "assignment")) {
+                profilers.add(jfr(service, platform.service(service).pid(), phase));
+            }
+        }
         say("P1 closed model: " + options.clients + " clients for " + phase.toSeconds() + " s");
         long[] before = commits();
         Filings.Result closed = filings.closed(options.clients, phase);
@@ -216,7 +250,7 @@ public final class Bench {
         double commitsPerFiling = (after[0] - before[0]) / (double) Math.max(1, closed.ok());
         say(String.format(
                 "  %.1f commits per filing in the database (pg_stat_database.xact_commit)", commitsPerFiling));
-        if (profiler != null) {
+        for (Process profiler : profilers) {
             profiler.waitFor(10, TimeUnit.SECONDS);
         }
         double openRate = options.openRate != null ? options.openRate : Math.max(1, 0.8 * closed.perSecond());
@@ -240,11 +274,17 @@ public final class Bench {
         p1.put("rss_after_load_mib", rssMib(platform));
         json.put("p1", p1);
         ((Map<String, Object>) json.get("p5"))
-                .put("rss_mib", Math.max(rssMib(platform), (Long) p1.get("rss_after_load_mib")));
+                .put(
+                        "rss_mib",
+                        Math.max(
+                                (Long) ((Map<String, Object>) json.get("p5")).get("rss_idle_mib"),
+                                (Long) p1.get("rss_after_load_mib") + otherServicesRssKib / 1024));
 
         long beforeP2 = head();
         Map<String, Object> p2 = new LinkedHashMap<>();
-        if (options.services.contains("assignment") || options.services.equals(List.of("all"))) {
+        if (options.services == null
+                || options.services.contains("assignment")
+                || options.services.equals(List.of("all"))) {
             double p2Rate = Math.max(1, closed.perSecond() / 2);
             say(String.format(
                     "P2 propagation: open model at %.0f filings/s (half of P1) for %d s", p2Rate, phase.toSeconds()));
@@ -609,6 +649,9 @@ public final class Bench {
                 .timeout(Duration.ofSeconds(options.startTimeoutSeconds))
                 .runDirectory(root.resolve(".run/bench-growth"))
                 .progress(message -> say("platform (P4): " + message));
+        if (options.classDataSharing) {
+            builder.classDataSharing(root.resolve(".run/cds"));
+        }
         try (Platform writers = builder.start()) {
             URI appealsUrl =
                     URI.create("http://127.0.0.1:" + writers.service("appeals").port() + "/api/appeals");
@@ -759,7 +802,8 @@ public final class Bench {
         for (RunningService service : platform.services()) {
             if (service.name().equals(name) && service.isAlive()) {
                 service.process().destroy();
-                if (!service.process().waitFor(20, TimeUnit.SECONDS)) {
+                // a service recording its class data archive writes it as it exits: give it the launcher's time
+                if (!service.process().waitFor(options.classDataSharing ? 90 : 20, TimeUnit.SECONDS)) {
                     service.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
                 say("stopped " + name);
@@ -782,6 +826,13 @@ public final class Bench {
             Thread.sleep(200);
         }
         throw new IllegalStateException("The demo enterprise " + ENTERPRISE + " was not registered within 60 s");
+    }
+
+    private void analyze() throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
     }
 
     /** A real AppealFiledEvent's payload and metadata from the store (after the warm-up filed some). */
@@ -844,9 +895,9 @@ public final class Bench {
         return token.group(1);
     }
 
-    private Process jfr(long pid, Duration duration) throws IOException {
-        Path file = root.resolve(".run/bench/appeals.jfr");
-        say("profiling appeals (pid " + pid + ") with JFR into " + file);
+    private Process jfr(String service, long pid, Duration duration) throws IOException {
+        Path file = root.resolve(".run/bench/" + service + ".jfr");
+        say("profiling " + service + " (pid " + pid + ") with JFR into " + file);
         return new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         Long.toString(pid),

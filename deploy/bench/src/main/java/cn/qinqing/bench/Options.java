@@ -16,14 +16,17 @@ final class Options {
               --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
               --events=K            events in the store for the replay (P3): 50000 quick, 200000 full
               --growth-events=K     events in the store for P4 (--full): 10000000
-              --services=a,b        services to start (identity,appeals,assignment,oversight; 'all' = every built one)
+              --services=a,b        services to start and keep (default: every built one for P5, as ./deploy/run.sh; then
+                                    all but identity, appeals, assignment and oversight stop before the load)
+              --no-cds              start the services without class data sharing (default: with, as ./deploy/run.sh;
+                                    archives in .run/cds, recorded by the first start after a build)
               --service-heap=SIZE   each service's maximum heap instead of the launcher's 256m, e.g. 512m
               --start-timeout=S     how long the services may take to become healthy (300 s)
               --batch-size=N        the processors' batch size (platform default 100), to measure a tuning
               --database-url=URL    a JDBC URL of an existing database (default: a fresh qinqing_bench_<time> on
                                     jdbc:postgresql://127.0.0.1:5432/postgres, dropped at the end)
               --keep-database       do not drop the fresh database at the end
-              --profile             record appeals with JFR during the closed model (.run/bench/appeals.jfr)
+              --profile             record appeals and assignment with JFR during the closed model (.run/bench/<service>.jfr)
             """;
 
     boolean full;
@@ -33,7 +36,13 @@ final class Options {
     long events = 50_000;
     boolean eventsGiven;
     long growthEvents = 10_000_000;
-    List<String> services = new ArrayList<>(List.of("identity", "appeals", "assignment", "oversight"));
+    /** The services the load needs; the others run only for P5. */
+    static final List<String> LOAD_SERVICES = List.of("identity", "appeals", "assignment", "oversight");
+
+    /** Null: every built service for P5, then only {@link #LOAD_SERVICES}. */
+    List<String> services;
+
+    boolean classDataSharing = true;
     Integer batchSize;
     String serviceHeap;
     int startTimeoutSeconds = 300;
@@ -69,6 +78,7 @@ final class Options {
                 case "--database-url" -> options.databaseUrl = value;
                 case "--keep-database" -> options.keepDatabase = true;
                 case "--profile" -> options.profile = true;
+                case "--no-cds" -> options.classDataSharing = false;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     System.exit(0);

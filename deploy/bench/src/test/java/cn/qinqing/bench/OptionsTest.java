@@ -17,7 +17,11 @@ class OptionsTest {
         assertThat(quick.full).isFalse();
         assertThat(quick.durationSeconds).isEqualTo(10);
         assertThat(quick.events).isEqualTo(50_000);
-        assertThat(quick.services).containsExactly("identity", "appeals", "assignment", "oversight");
+        // every built service starts for P5 (as ./deploy/run.sh), the load keeps these four
+        assertThat(quick.services).isNull();
+        assertThat(Options.LOAD_SERVICES).containsExactly("identity", "appeals", "assignment", "oversight");
+        assertThat(quick.classDataSharing).isTrue();
+        assertThat(Options.parse(new String[] {"--no-cds"}).classDataSharing).isFalse();
 
         Options full = Options.parse(new String[] {"--full"});
         assertThat(full.full).isTrue();

@@ -66,6 +66,12 @@ public final class Platform implements AutoCloseable {
     /** How long a service may take to stop gracefully before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    /**
+     * How long a service that records its class data archive may take to stop: the JVM writes the archive (50-70 MB)
+     * as it exits, which took more than 20 s on a busy 2-core machine; killed, it leaves none.
+     */
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(90);
+
     private static final Duration HEALTH_POLL = Duration.ofMillis(200);
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -340,13 +346,17 @@ public final class Platform implements AutoCloseable {
             alive = running.stream().filter(RunningService::isAlive).toList();
         }
         alive.forEach(service -> service.process().destroy());
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        Duration grace = alive.stream()
+                        .map(service -> launches.get(service.name()))
+                        .anyMatch(launch -> launch != null && launch.recording() != null)
+                ? RECORDING_STOP_GRACE
+                : STOP_GRACE;
+        long deadline = System.nanoTime() + grace.toNanos();
         for (RunningService service : alive) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-                    progress.accept(
-                            service.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
+                    progress.accept(service.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
                     killed.add(service.process());
                     service.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 } else {
