@@ -37,7 +37,11 @@ needs_build() {
   return 1
 }
 
-if reason=$(needs_build); then
+# --help only prints the launcher's options: it builds nothing unless the launcher itself is missing
+wants_help=false
+for arg in "$@"; do [[ $arg == --help || $arg == -h ]] && wants_help=true; done
+
+if { ! $wants_help || [[ ! -f $launcher ]]; } && reason=$(needs_build); then
   echo "building… ($reason; ./mvnw -B -q -DskipTests install, a few minutes the first time)"
   # running what you are editing should not wait for the formatter: ./mvnw -B verify checks it
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install
