@@ -41,7 +41,7 @@ record LauncherOptions(
               --postgres-port=PORT      port of the embedded PostgreSQL (env QINQING_POSTGRES_PORT; default %d)
               --port-offset=N           add N to every service's port, to run beside another copy
                                         (env QINQING_PORT_OFFSET; the issuer becomes http://localhost:9000+N)
-              --timeout=SECONDS         how long a service may take to become healthy after its start (default 120)
+              --timeout=SECONDS         how long a service may take to become healthy after its start (default 300)
               --root=DIR                the project directory (env QINQING_ROOT; default: found from the launcher jar)
               --help                    this text
 
@@ -68,7 +68,7 @@ record LauncherOptions(
         boolean noEmbedded = false;
         boolean help = false;
         String only = null;
-        String timeout = "120";
+        String timeout = "300"; // all seven start in one wave: on a busy 2-core machine the last one can take minutes
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
