@@ -116,6 +116,9 @@ public final class Bench {
 
     // ---- P5: start-up and memory
 
+    /** Switches off the per-enterprise filing limit of appeals (docs/reliability.md, rate limits). */
+    static final String NO_FILING_LIMIT = "--qinqing.appeals.filing-limit.capacity=0";
+
     private Platform startPlatform() throws InterruptedException {
         List<ServiceDefinition> services = options.services == null || options.services.equals(List.of("all"))
                 ? ServiceCatalog.ALL.stream()
@@ -135,6 +138,8 @@ public final class Bench {
         if (options.serviceHeap != null) {
             builder.javaOptions(javaOptions());
         }
+        // the benchmark files thousands of appeals for one enterprise: the filing limit (100 an hour) would stop it
+        builder.arguments("appeals", NO_FILING_LIMIT);
         if (options.batchSize != null) {
             for (ServiceDefinition service : services) {
                 // the platform binds the processing settings as one record: given one, the others must be given too
@@ -648,7 +653,8 @@ public final class Bench {
                 .port("identity", identityPort)
                 .timeout(Duration.ofSeconds(options.startTimeoutSeconds))
                 .runDirectory(root.resolve(".run/bench-growth"))
-                .progress(message -> say("platform (P4): " + message));
+                .progress(message -> say("platform (P4): " + message))
+                .arguments("appeals", NO_FILING_LIMIT);
         if (options.classDataSharing) {
             builder.classDataSharing(root.resolve(".run/cds"));
         }

@@ -148,6 +148,7 @@ class LoginPageIT extends RunningIdentityServer {
         assertThat(Browser.location(rightPassword)).endsWith("/login?error");
         HttpResponse<String> page = browser.follow(rightPassword);
         assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("300");
         assertThat(page.body()).contains("登录失败次数过多，请 5 分钟后再试");
         assertThat(browser.get(BASE + "/").statusCode()).as("not signed in").isEqualTo(302);
         // another user from the same address is not affected

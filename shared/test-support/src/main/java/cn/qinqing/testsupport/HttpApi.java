@@ -10,8 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A plain HTTP client for API tests: real requests over loopback, every status returned as it came (no exceptions
@@ -85,16 +88,9 @@ public final class HttpApi {
         }
 
         public Response send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(request::header);
             try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        client.send(build(Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
                 return new Response(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -102,6 +98,34 @@ public final class HttpApi {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * Sends this same request {@code times} times at once, as a client retrying in a storm would (R2): every copy is
+         * in flight together, each on its own connection of the client's pool, and every answer comes back in order.
+         */
+        public List<Response> sendConcurrently(int times) {
+            HttpRequest request = build(Duration.ofSeconds(180));
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            }
+            return inFlight.stream()
+                    .map(CompletableFuture::join)
+                    .map(Response::new)
+                    .toList();
+        }
+
+        private HttpRequest build(Duration timeout) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(timeout)
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            return request.build();
         }
     }
 

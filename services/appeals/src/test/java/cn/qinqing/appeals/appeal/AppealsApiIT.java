@@ -3,6 +3,7 @@ package cn.qinqing.appeals.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.appeals.AppealsApiTestBase;
+import cn.qinqing.language.UnifiedSocialCreditCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -281,35 +282,81 @@ class AppealsApiIT extends AppealsApiTestBase {
     }
 
     @Test
-    void manyConcurrentRetriesWithOneKeyGiveExactlyOneAppeal() throws Exception {
+    void aThousandConcurrentRetriesWithOneKeyGiveExactlyOneAppeal() {
         String key = "storm-" + UUID.randomUUID();
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        List<Future<String>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 200; i++) {
-                answers.add(pool.submit(() -> {
-                    var response = api.post("/api/appeals")
-                            .token(userA)
-                            .header("Idempotency-Key", key)
-                            .body(appeal("重试风暴"))
-                            .send();
-                    assertThat(response.status()).as(response.toString()).isEqualTo(201);
-                    return response.json().get("id").asText();
-                }));
-            }
-            Set<String> ids = new HashSet<>();
-            for (Future<String> answer : answers) {
-                ids.add(answer.get());
-            }
-            assertThat(ids).hasSize(1);
-            assertThat(jdbc.queryForObject(
-                            "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
-                            Long.class,
-                            ids.iterator().next()))
-                    .isEqualTo(1);
-        } finally {
-            pool.shutdown();
+
+        var answers = api.post("/api/appeals")
+                .token(userA)
+                .header("Idempotency-Key", key)
+                .body(appeal("重试风暴"))
+                .sendConcurrently(1_000);
+
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        Set<String> ids = new HashSet<>();
+        answers.forEach(answer -> ids.add(answer.json().get("id").asText()));
+        assertThat(ids).hasSize(1);
+        assertThat(answers.stream().filter(a -> "false".equals(a.header("Idempotent-Replayed"))))
+                .as("exactly one answer created it")
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        ids.iterator().next()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEnterpriseThatFilesTooFastIsToldWhenToTryAgainAndItsRetriesAreNotCounted() {
+        String first17 = "91150200MA0QL" + String.format("%04d", (int) (System.nanoTime() % 10_000));
+        String uscc = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        register(uscc, "限流测试企业");
+        String user = tokens.enterprise("user-limit-" + uscc, uscc);
+        String key = "limit-" + UUID.randomUUID();
+        var first = api.post("/api/appeals")
+                .token(user)
+                .header("Idempotency-Key", key)
+                .body(appeal("限流 0"))
+                .send();
+        assertThat(first.status()).isEqualTo(201);
+        for (int i = 1; i < 100; i++) {
+            var filed =
+                    api.post("/api/appeals").token(user).body(appeal("限流 " + i)).send();
+            assertThat(filed.status()).as("filing %d: %s", i, filed).isEqualTo(201);
         }
+        long before = eventCount();
+
+        var refused =
+                api.post("/api/appeals").token(user).body(appeal("限流 100")).send();
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 36L);
+        assertThat(refused.json().get("type").asText()).endsWith("/too-many-requests");
+        assertThat(eventCount()).isEqualTo(before);
+        var retry = api.post("/api/appeals")
+                .token(user)
+                .header("Idempotency-Key", key)
+                .body(appeal("限流 0"))
+                .send();
+        assertThat(retry.status())
+                .as("a retry of an acknowledged filing is not a new one")
+                .isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        var refusedWithKey = api.post("/api/appeals")
+                .token(user)
+                .header("Idempotency-Key", "limit-refused-" + UUID.randomUUID())
+                .body(appeal("限流 101"))
+                .send();
+        assertThat(refusedWithKey.status()).isEqualTo(429);
+        assertThat(api.post("/api/appeals")
+                        .token(userB)
+                        .body(appeal("另一家企业不受影响"))
+                        .send()
+                        .status())
+                .as("another enterprise files on")
+                .isEqualTo(201);
     }
 
     static Stream<Arguments> badFilings() {

@@ -1,6 +1,7 @@
 package cn.qinqing.identity.config;
 
 import cn.qinqing.identity.login.LoginAuthentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Everything that is not an authorization server endpoint: the login form, static assets and the health check are
@@ -34,6 +36,11 @@ class WebSecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> securityHeadersOnEveryAnswer() {
+        return SecurityHeaders.onEveryAnswer();
     }
 
     /** Hashes passwords and client secrets with bcrypt, tagged ({bcrypt}) so that a later encoder can take over. */

@@ -41,7 +41,7 @@ public class LoginAuthentication {
                     ? details.getRemoteAddress()
                     : "";
             String key = LoginAttempts.key(authentication.getName(), address);
-            if (attempts.isLocked(key)) {
+            if (attempts.isLocked(key) || attempts.isAddressLocked(address)) {
                 throw new TooManyLoginAttemptsException();
             }
             try {
@@ -50,6 +50,7 @@ public class LoginAuthentication {
                 return result;
             } catch (AuthenticationException e) {
                 attempts.failed(key);
+                attempts.failedFrom(address);
                 throw e;
             }
         }

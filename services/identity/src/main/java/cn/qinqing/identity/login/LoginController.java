@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,8 @@ class LoginController {
                 model.addAttribute("error", "login.error.locked");
                 model.addAttribute("minutes", Math.max(1, attempts.window().toMinutes()));
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER, Long.toString(attempts.window().toSeconds()));
             } else if (failure != null) {
                 // one message for every other failure: unknown user, wrong password, disabled account alike
                 model.addAttribute("error", "login.error.bad-credentials");

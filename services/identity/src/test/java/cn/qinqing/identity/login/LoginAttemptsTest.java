@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LoginAttemptsTest {
 
     private final MovableClock clock = new MovableClock();
-    private final LoginAttempts attempts = new LoginAttempts(3, Duration.ofMinutes(5), clock);
+    private final LoginAttempts attempts = new LoginAttempts(3, 5, Duration.ofMinutes(5), clock);
     private final String key = LoginAttempts.key("Enterprise-A", "10.0.0.7");
 
     @Test
@@ -61,6 +61,21 @@ class LoginAttemptsTest {
                 .isFalse();
         assertThat(attempts.isLocked(LoginAttempts.key("enterprise-b", "10.0.0.7")))
                 .isFalse();
+    }
+
+    @Test
+    void anAddressThatFailsForManyUserNamesIsLockedForEveryUserName() {
+        for (int i = 0; i < 4; i++) {
+            attempts.failedFrom("10.0.0.9");
+        }
+        assertThat(attempts.isAddressLocked("10.0.0.9")).isFalse();
+
+        attempts.failedFrom("10.0.0.9");
+
+        assertThat(attempts.isAddressLocked("10.0.0.9")).isTrue();
+        assertThat(attempts.isAddressLocked("10.0.0.7")).as("another address").isFalse();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(attempts.isAddressLocked("10.0.0.9")).as("a window later").isFalse();
     }
 
     private static final class MovableClock extends Clock {

@@ -48,9 +48,25 @@ public class IdempotencyKeys {
      */
     public Reservation reserveAndCreate(
             String scope, String key, byte[] requestBody, String resourceId, Consumer<String> create) {
+        return reserveAndCreate(scope, key, requestBody, resourceId, () -> {}, create);
+    }
+
+    /**
+     * As {@link #reserveAndCreate(String, String, byte[], String, Consumer)}, with a check that only the first request
+     * with the key must pass (a rate limit): it runs in the transaction before {@code create}, and when it throws, the
+     * reservation is rolled back with it, so that a retry is a first request again.
+     */
+    public Reservation reserveAndCreate(
+            String scope,
+            String key,
+            byte[] requestBody,
+            String resourceId,
+            Runnable firstOnly,
+            Consumer<String> create) {
         Reservation reservation = transactions.execute(status -> {
             Reservation reserved = reserve(scope, key, requestBody, resourceId);
             if (reserved.first()) {
+                firstOnly.run();
                 create.accept(reserved.resourceId());
             }
             return reserved;
@@ -89,6 +105,11 @@ public class IdempotencyKeys {
             throw new IdempotencyKeyReusedException();
         }
         return new Reservation((String) existing.get("resource_id"), false);
+    }
+
+    /** Give a key up again after its first request was refused and created nothing. */
+    public void release(String scope, String key) {
+        jdbc.update("DELETE FROM " + table + " WHERE scope = ? AND idem_key = ?", scope, key);
     }
 
     static String sha256(byte[] body) {

@@ -3,6 +3,7 @@ package cn.qinqing.platform.web;
 import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.idempotency.IdempotencyKeyReusedException;
+import cn.qinqing.platform.ratelimit.TooManyRequestsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -27,6 +28,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -64,6 +66,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldError(parameterName(result), message(error))))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /**
+     * A path segment that converts to nothing, such as a blank id ({@code /api/appeals/%20}): 400 naming it. Spring's own
+     * answer has status 400 but a body that says 500.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(
+            MissingPathVariableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(new FieldError(ex.getVariableName(), "must not be blank"))));
     }
 
     private static String parameterName(ParameterValidationResult result) {
@@ -199,6 +212,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "idempotency-key-reused",
                         "Idempotency-Key reused",
                         ex.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .body(Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", ex.getMessage()));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

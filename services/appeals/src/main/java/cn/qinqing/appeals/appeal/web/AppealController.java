@@ -16,6 +16,7 @@ import cn.qinqing.language.appeal.AttachmentRef;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
 import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.ratelimit.RateLimiter;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.ETags;
 import cn.qinqing.platform.web.NotFoundException;
@@ -63,6 +64,7 @@ class AppealController {
     private final IdempotencyKeys idempotencyKeys;
     private final ProcessorPositions positions;
     private final ObjectMapper mapper;
+    private final RateLimiter filingLimit;
 
     AppealController(
             CommandGateway commands,
@@ -70,13 +72,15 @@ class AppealController {
             Enterprises enterprises,
             IdempotencyKeys idempotencyKeys,
             ProcessorPositions positions,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            RateLimiter filingLimit) {
         this.commands = commands;
         this.appeals = appeals;
         this.enterprises = enterprises;
         this.idempotencyKeys = idempotencyKeys;
         this.positions = positions;
         this.mapper = mapper;
+        this.filingLimit = filingLimit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -110,15 +114,18 @@ class AppealController {
         try {
             if (idempotencyKey != null) {
                 // the key and the AppealFiledEvent commit in one transaction
+                // only a first request counts against the filing limit; refused, it rolls its key back with it
                 var reservation = idempotencyKeys.reserveAndCreate(
                         scope,
                         idempotencyKey,
                         canonical(request),
                         id.toString(),
+                        () -> filingLimit.acquire(enterprise),
                         resourceId -> file.accept(UUID.fromString(resourceId)));
                 id = UUID.fromString(reservation.resourceId());
                 replayed = !reservation.first();
             } else {
+                filingLimit.acquire(enterprise);
                 file.accept(id);
             }
         } catch (AggregateStreamCreationException alreadyFiled) {
