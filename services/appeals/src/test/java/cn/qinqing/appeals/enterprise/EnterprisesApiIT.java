@@ -3,6 +3,7 @@ package cn.qinqing.appeals.enterprise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.appeals.AppealsApiTestBase;
+import cn.qinqing.language.UnifiedSocialCreditCode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,27 @@ class EnterprisesApiIT extends AppealsApiTestBase {
                 .body(enterprise(ENTERPRISE_A, "再次注册"))
                 .send();
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aThousandConcurrentRegistrationsOfOneEnterpriseRegisterItOnce() {
+        String first17 = "91150200MA0QR" + String.format("%04d", (int) (System.nanoTime() % 10_000));
+        String uscc = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+
+        var answers = api.post("/api/appeals/enterprises")
+                .token(admin)
+                .body(enterprise(uscc, "并发注册企业"))
+                .sendConcurrently(1_000);
+
+        assertThat(answers.stream().filter(answer -> answer.status() == 201)).hasSize(1);
+        assertThat(answers.stream().filter(answer -> answer.status() != 201))
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(409));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        uscc))
+                .isEqualTo(1);
     }
 
     @Test

@@ -111,6 +111,36 @@ class DirectoryApiIT extends AssignmentApiTestBase {
     }
 
     @Test
+    void aThousandConcurrentRetriesWithOneKeyAddExactlyOneRoutingRule() {
+        var answers = api.post("/api/assignment/routing-rules")
+                .token(admin)
+                .header("Idempotency-Key", "rule-storm-" + UUID.randomUUID())
+                .body(Map.of(
+                        "category",
+                        "LOGISTICS",
+                        "chainPosition",
+                        "MODULE",
+                        "district",
+                        "重试区" + System.nanoTime(),
+                        "departmentId",
+                        "transport"))
+                .sendConcurrently(1_000);
+
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        assertThat(answers.stream()
+                        .map(answer -> answer.json().get("id").asText())
+                        .distinct())
+                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        answers.get(0).json().get("id").asText()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theRoutingInForceAtAnyPastInstantCanBeShown() {
         var added = api.post("/api/assignment/routing-rules")
                 .token(admin)

@@ -67,28 +67,29 @@ class MeetingsApiIT extends MeetingsApiTestBase {
     }
 
     @Test
-    void theSameIdempotencyKeyAndBodyGiveTheSameMeetingOnce() {
+    void aThousandConcurrentRetriesWithOneKeyScheduleExactlyOneMeeting() {
         String key = "schedule-" + UUID.randomUUID();
         var body = meeting(Duration.ofDays(3), Duration.ofDays(1), 5);
-        var first = api.post("/api/meetings")
-                .token(leader)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .send();
-        var retry = api.post("/api/meetings")
-                .token(leader)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .send();
 
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
-        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        var answers = api.post("/api/meetings")
+                .token(leader)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .sendConcurrently(1_000);
+
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        assertThat(answers.stream()
+                        .map(answer -> answer.json().get("id").asText())
+                        .distinct())
+                .hasSize(1);
+        assertThat(answers.stream().filter(answer -> "true".equals(answer.header("Idempotent-Replayed"))))
+                .hasSizeGreaterThanOrEqualTo(999);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
                         Long.class,
-                        first.json().get("id").asText()))
+                        answers.get(0).json().get("id").asText()))
                 .isEqualTo(1);
     }
 
