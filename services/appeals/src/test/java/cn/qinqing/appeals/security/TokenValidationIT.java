@@ -68,4 +68,33 @@ class TokenValidationIT extends AppealsApiTestBase {
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
     }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("a body over the limit", "/api/appeals", "x".repeat(300_000), 413),
+                Arguments.of("a URL the firewall rejects", "/api/appeals;jsessionid=x/1", null, 400),
+                Arguments.of("a URL Tomcat rejects before any filter", "/api/appeals/a%2Fb", null, 400),
+                Arguments.of("a blank path id", "/api/appeals/%20/timeline", null, 400),
+                Arguments.of("no such endpoint", "/api/nothing-here", null, 404));
+    }
+
+    /**
+     * Answers that never reach the security filter chain's header writer, nor the controllers' error handling: each is a
+     * problem detail whose status is the answer's, with the security headers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusalsBeforeTheApiAreProblemDetailsWithTheSecurityHeaders(
+            String kind, String path, String body, int status) {
+        var call = body == null ? api.get(path) : api.post(path).body(body);
+        var response = call.token(userA).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+    }
 }

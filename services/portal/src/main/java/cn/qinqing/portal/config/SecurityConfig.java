@@ -1,7 +1,12 @@
 package cn.qinqing.portal.config;
 
 import cn.qinqing.portal.web.PortalUser;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +18,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,6 +40,7 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -100,6 +107,34 @@ class SecurityConfig {
         FilterRegistrationBean<CanonicalHostFilter> registration =
                 new FilterRegistrationBean<>(new CanonicalHostFilter(portal.publicUrl()));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /**
+     * The same headers on answers that the security filter chain never writes on: the error page, and requests it
+     * rejects before its header writer runs (a URL the firewall refuses).
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> securityHeadersOnEveryAnswer(PortalProperties portal) {
+        String policy = contentSecurityPolicy(portal);
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                response.setHeader("Content-Security-Policy", policy);
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("X-Frame-Options", "DENY");
+                response.setHeader("Referrer-Policy", "same-origin");
+                chain.doFilter(request, response);
+            }
+
+            @Override
+            protected boolean shouldNotFilterErrorDispatch() {
+                return false;
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

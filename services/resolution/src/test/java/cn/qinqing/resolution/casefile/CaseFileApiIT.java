@@ -116,6 +116,37 @@ class CaseFileApiIT extends ResolutionApiTestBase {
     }
 
     @Test
+    void aNoteRefusedForAStaleVersionLeavesItsKeySoThatTheRetryReallyAddsIt() {
+        UUID appeal = signedForAppeal(Urgency.NORMAL, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+        String key = "note-" + appeal;
+        Map<String, Object> body = Map.of("text", "第一次尝试", "visibleToEnterprise", true);
+
+        var stale = api.post(path + "/notes")
+                .token(official)
+                .header("If-Match", etag(7))
+                .header("Idempotency-Key", key)
+                .body(body)
+                .send();
+        var retry = api.post(path + "/notes")
+                .token(official)
+                .header("If-Match", etag(0))
+                .header("Idempotency-Key", key)
+                .body(body)
+                .send();
+
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed"))
+                .as("the refused request created nothing")
+                .isEqualTo("false");
+        await().until(() ->
+                api.get(path + "/notes").token(official).send().json().size() == 1);
+        assertThat(api.get(path + "/notes").token(official).send().json().findValuesAsText("text"))
+                .containsExactly("第一次尝试");
+    }
+
+    @Test
     void anExtensionIsRequestedOnceWhateverTheRetriesAndTheDepartmentHeadGrantsIt() {
         UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
         String path = "/api/resolution/case-files/" + appeal;

@@ -1,6 +1,7 @@
 package cn.qinqing.platform.security;
 
 import cn.qinqing.platform.web.Problems;
+import cn.qinqing.platform.web.SecurityHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
@@ -96,7 +97,7 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(Problems.entryPoint(mapper))
                         .accessDeniedHandler(Problems.accessDenied(mapper)))
                 .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));

@@ -287,9 +287,10 @@ class CaseFileController {
     private ResponseEntity<Created> create(
             UUID appealId, String kind, String idempotencyKey, Object request, Function<UUID, Object> command) {
         UUID id;
+        String scope = null;
         if (idempotencyKey != null) {
             Actor actor = Actor.require();
-            String scope = kind + ":" + appealId + ":" + actor.subject();
+            scope = kind + ":" + appealId + ":" + actor.subject();
             var reservation = idempotencyKeys.reserve(
                     scope,
                     idempotencyKey,
@@ -306,7 +307,16 @@ class CaseFileController {
         } else {
             id = UUID.randomUUID();
         }
-        long version = commands.<Long>sendAndWait(command.apply(id));
+        long version;
+        try {
+            version = commands.<Long>sendAndWait(command.apply(id));
+        } catch (RuntimeException refused) {
+            if (scope != null) {
+                // nothing was created: free the key, or its retry would be answered 201 for a note that never existed
+                idempotencyKeys.release(scope, idempotencyKey);
+            }
+            throw refused;
+        }
         return ResponseEntity.created(location(appealId, kind, id))
                 .eTag(ETags.of(version))
                 .header("Idempotent-Replayed", "false")
