@@ -75,7 +75,7 @@ class TokenValidationIT extends AppealsApiTestBase {
                 Arguments.of("a URL the firewall rejects", "/api/appeals;jsessionid=x/1", null, 400),
                 Arguments.of("a URL Tomcat rejects before any filter", "/api/appeals/a%2Fb", null, 400),
                 Arguments.of("a blank path id", "/api/appeals/%20/timeline", null, 400),
-                Arguments.of("no such endpoint", "/api/nothing-here", null, 404));
+                Arguments.of("an endpoint nobody declared", "/api/nothing-here", null, 403));
     }
 
     /**
