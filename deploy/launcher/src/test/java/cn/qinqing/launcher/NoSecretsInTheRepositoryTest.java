@@ -28,9 +28,12 @@ class NoSecretsInTheRepositoryTest {
             Pattern.compile("AKIA[0-9A-Z]{16}"),
             Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}"),
             Pattern.compile("xox[baprs]-[A-Za-z0-9-]{10,}"));
-    /** {@code password: x} or {@code secret=x} in configuration, unless the value is taken from the environment. */
+    /**
+     * A key ending in password, secret, api-key or token ({@code password: x}, {@code client-secret=x}) given a value
+     * in configuration, unless the value is taken from the environment ({@code ${…}}).
+     */
     private static final Pattern CONFIGURED_SECRET = Pattern.compile(
-            "(?i)^\\s*[\\w.-]*(password|secret|api-key|apikey|token)[\\w.-]*\\s*[:=]\\s*(?!\\$\\{)(?!\\s*$)(?!\\s*#).+");
+            "(?i)^\\s*[\\w.-]*(password|secret|api-key|apikey|token)\\s*[:=]\\s*(?!\\$\\{)(?!\\s*$)(?!\\s*#).+");
 
     @Test
     void holdsNoPrivateKeyTokenOrConfiguredPasswordOutsideTheLocalDemoProfile() throws IOException {
