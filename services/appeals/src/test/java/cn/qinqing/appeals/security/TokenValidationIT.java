@@ -69,6 +69,22 @@ class TokenValidationIT extends AppealsApiTestBase {
         assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");
     }
 
+    /**
+     * Found by the fuzzer (seed 20261128): a PUT or DELETE whose body claims to be a form but does not decode was a 500
+     * from Spring's form-content filter, before security; the APIs read JSON only, so the filter is off.
+     */
+    @Test
+    void aBodyThatClaimsToBeAFormButDoesNotDecodeIsNoServerError() {
+        var response = api.delete("/api/appeals/admin/dead-letters/appeals-timelines/1")
+                .token(admin)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("reason=%zz%")
+                .send();
+
+        assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
     static Stream<Arguments> refusals() {
         return Stream.of(
                 Arguments.of("a body over the limit", "/api/appeals", "x".repeat(300_000), 413),
