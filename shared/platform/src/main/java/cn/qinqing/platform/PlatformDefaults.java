@@ -1,6 +1,5 @@
 package cn.qinqing.platform;
 
-import cn.qinqing.platform.messaging.SegmentBalancer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -63,17 +62,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             }
             // read models are queried by unqualified names in the service's own schema
             flyway.put("spring.datasource.hikari.schema", schema);
-            // one id per running instance: its token claims, and the name of its connections by which the instances
-            // of a service count one another (SegmentBalancer)
-            String service = environment.getProperty("qinqing.service.name", schema);
-            String instance = environment.getProperty(
-                    INSTANCE,
-                    ProcessHandle.current().pid() + "-"
-                            + UUID.randomUUID().toString().substring(0, 8));
-            flyway.put(INSTANCE, instance);
+            // one id per running instance: its token claims, and the name by which the instances of a service count
+            // one another (SegmentBalancer)
             flyway.put(
-                    "spring.datasource.hikari.data-source-properties[ApplicationName]",
-                    SegmentBalancer.applicationName(service, instance));
+                    INSTANCE,
+                    environment.getProperty(
+                            INSTANCE,
+                            ProcessHandle.current().pid() + "-"
+                                    + UUID.randomUUID().toString().substring(0, 8)));
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "-flyway", flyway));
         }
     }

@@ -2,6 +2,7 @@ package cn.qinqing.platform.messaging;
 
 import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.Role;
+import cn.qinqing.platform.PlatformDefaults;
 import cn.qinqing.platform.PlatformProperties;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.security.AuthorizationPolicy;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -31,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -76,12 +79,16 @@ public class MessagingAutoConfiguration {
     /** Several instances of a service split their processors' segments (R7). */
     @Bean
     SegmentBalancer segmentBalancer(
-            EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, PlatformProperties properties) {
+            EventProcessingConfiguration eventProcessing,
+            DataSource dataSource,
+            PlatformProperties properties,
+            Environment environment) {
         return new SegmentBalancer(
                 eventProcessing,
-                jdbc,
+                dataSource,
                 properties.schema(),
                 properties.name(),
+                environment.getRequiredProperty(PlatformDefaults.INSTANCE),
                 properties.processing().claimTimeout());
     }
 

@@ -1,11 +1,17 @@
 package cn.qinqing.platform.messaging;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -17,51 +23,64 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Spreads the segments of the service's streaming processors over its running instances, which Axon does not do by
  * itself without Axon Server: the first instance claims every segment, and a second one would wait for ever.
  *
- * <p>The running instances of a service are the distinct {@code application_name}s of its open connections in {@code
- * pg_stat_activity} ({@code qinqing-<service>:<instance>}, set by the platform): a killed process's connections end
- * with it, so the count is right at once, without heartbeats. Every {@code period}, an instance that holds more than
- * its share ({@code ceil(segments / instances)}) of a processor's segments while another instance holds none of them
- * releases the surplus for {@code releaseFor}; the other instance's coordinator claims it at its next claim attempt.
- * Alone, an instance releases nothing and claims every segment whose owner stopped extending its claim for the claim
- * timeout: that is how it takes over from a crashed instance.
+ * <p>Once its processors have started, each instance holds a connection of its own named {@code
+ * qinqing-<service>:<instance>} ({@code application_name}); the running instances of a service are the distinct such
+ * names in {@code pg_stat_activity}. A killed process's connection ends with it, so the count is right at once, without
+ * heartbeats. Every {@code period}, an instance that holds more than its share ({@code ceil(segments / instances)}) of a
+ * processor's segments while another instance holds none of them releases the surplus for {@code releaseFor}; the
+ * other instance's coordinator claims it at its next claim attempt. Alone, an instance releases nothing and claims
+ * every segment whose owner stopped extending its claim for the claim timeout: that is how it takes over from a
+ * crashed instance.
+ *
+ * <p>An instance releases a processor's surplus once per number of running instances: if it has to claim a released
+ * segment back, no other instance runs that processor (another version, a test's extra handler), and it keeps it.
  */
 public class SegmentBalancer implements SmartLifecycle {
 
-    /** The prefix of the connections' application name; the service's name and the instance id follow. */
+    /** The prefix of the announcing connection's application name; the service's name and instance id follow. */
     public static final String APPLICATION_NAME_PREFIX = "qinqing-";
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
     private final EventProcessingConfiguration processing;
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final String schema;
     private final String service;
+    private final String instance;
     private final Duration period;
     private final Duration releaseFor;
     private final Duration claimTimeout;
+    /** Processors whose surplus this instance released, and how many instances were running then. */
+    private final Map<String, Integer> released = new ConcurrentHashMap<>();
+
     private ScheduledExecutorService scheduler;
+    private Connection presence;
 
     public SegmentBalancer(
             EventProcessingConfiguration processing,
-            JdbcTemplate jdbc,
+            DataSource dataSource,
             String schema,
             String service,
+            String instance,
             Duration claimTimeout) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.schema = schema;
         this.service = service;
+        this.instance = instance;
         this.claimTimeout = claimTimeout;
         this.period = claimTimeout.dividedBy(2);
         this.releaseFor = claimTimeout;
     }
 
-    /** The application name of this instance's connections. */
+    /** The application name of the connection by which an instance announces itself. */
     public static String applicationName(String service, String instance) {
         return APPLICATION_NAME_PREFIX + service + ":" + instance;
     }
 
-    /** How many instances of this service have a connection to the database right now (at least this one). */
+    /** How many instances of this service have announced themselves and are still connected (at least this one). */
     int runningInstances() {
         Integer count = jdbc.queryForObject(
                 "SELECT count(DISTINCT application_name) FROM pg_stat_activity"
@@ -71,10 +90,39 @@ public class SegmentBalancer implements SmartLifecycle {
         return count == null ? 1 : Math.max(count, 1);
     }
 
+    /** Keeps this instance's named connection open, opening it again after the database went away. */
+    private void announce() throws SQLException {
+        if (presence != null && presence.isValid(2)) {
+            return;
+        }
+        if (presence != null) {
+            try {
+                presence.close();
+            } catch (SQLException e) {
+                // it is broken already
+            }
+        }
+        presence = dataSource.getConnection();
+        try (PreparedStatement name = presence.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+            name.setString(1, applicationName(service, instance));
+            name.execute();
+        }
+        if (!presence.getAutoCommit()) {
+            presence.commit();
+        }
+    }
+
     /** Releases this instance's surplus segments of every processor another instance has no segment of. */
     void balance() {
+        try {
+            announce();
+        } catch (SQLException e) {
+            log.debug("Segment balancing skipped, no connection: {}", e.toString());
+            return;
+        }
         int instances = runningInstances();
         if (instances <= 1) {
+            released.clear();
             return;
         }
         processing.eventProcessors().values().stream()
@@ -105,6 +153,12 @@ public class SegmentBalancer implements SmartLifecycle {
         if (owners != null && owners >= instances) {
             return;
         }
+        if (Integer.valueOf(instances).equals(released.get(processor.getName()))) {
+            // released once for this many instances and claimed back: no other instance runs this processor (a
+            // different version, a test's extra handler); keep it rather than pause it again and again
+            return;
+        }
+        released.put(processor.getName(), instances);
         for (Integer segment : mine.subList(0, mine.size() - share)) {
             log.info(
                     "{}: releasing segment {} of {} for another instance ({} instances, share {})",
@@ -133,7 +187,7 @@ public class SegmentBalancer implements SmartLifecycle {
                         log.debug("Segment balancing skipped: {}", e.toString());
                     }
                 },
-                period.toMillis(),
+                0,
                 period.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -143,6 +197,14 @@ public class SegmentBalancer implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+        }
+        if (presence != null) {
+            try {
+                presence.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+            presence = null;
         }
     }
 
