@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * itself without Axon Server: the first instance claims every segment, and a second one would wait for ever.
  *
  * <p>Once its processors have started, each instance holds a connection of its own named {@code
- * qinqing-<service>:<instance>} ({@code application_name}); the running instances of a service are the distinct such
+ * qinqing-<service>/<schema>:<instance>} ({@code application_name}); the running instances of a service are the distinct such
  * names in {@code pg_stat_activity}. A killed process's connection ends with it, so the count is right at once, without
  * heartbeats. Every {@code period}, an instance that holds more than its share ({@code ceil(segments / instances)}) of a
  * processor's segments while another instance holds none of them releases the surplus for {@code releaseFor}; the
@@ -75,9 +75,13 @@ public class SegmentBalancer implements SmartLifecycle {
         this.releaseFor = claimTimeout;
     }
 
-    /** The application name of the connection by which an instance announces itself. */
-    public static String applicationName(String service, String instance) {
-        return APPLICATION_NAME_PREFIX + service + ":" + instance;
+    /**
+     * The application name of the connection by which an instance announces itself. The schema is in it because only
+     * instances that share a token store share segments: a peer with read models of its own (another schema) is no
+     * instance to make room for.
+     */
+    public static String applicationName(String service, String schema, String instance) {
+        return APPLICATION_NAME_PREFIX + service + "/" + schema + ":" + instance;
     }
 
     /** How many instances of this service have announced themselves and are still connected (at least this one). */
@@ -86,7 +90,7 @@ public class SegmentBalancer implements SmartLifecycle {
                 "SELECT count(DISTINCT application_name) FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND application_name LIKE ?",
                 Integer.class,
-                APPLICATION_NAME_PREFIX + service + ":%");
+                APPLICATION_NAME_PREFIX + service + "/" + schema + ":%");
         return count == null ? 1 : Math.max(count, 1);
     }
 
@@ -104,7 +108,7 @@ public class SegmentBalancer implements SmartLifecycle {
         }
         presence = dataSource.getConnection();
         try (PreparedStatement name = presence.prepareStatement("SELECT set_config('application_name', ?, false)")) {
-            name.setString(1, applicationName(service, instance));
+            name.setString(1, applicationName(service, schema, instance));
             name.execute();
         }
         if (!presence.getAutoCommit()) {
