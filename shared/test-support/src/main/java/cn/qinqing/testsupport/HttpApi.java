@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * A plain HTTP client for API tests: real requests over loopback, every status returned as it came (no exceptions
@@ -108,12 +110,34 @@ public final class HttpApi {
             HttpRequest request = build(Duration.ofSeconds(180));
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < times; i++) {
-                inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                inFlight.add(sendRetryingUnanswered(request, 3));
             }
             return inFlight.stream()
                     .map(CompletableFuture::join)
                     .map(Response::new)
                     .toList();
+        }
+
+        /**
+         * A connection the server reset before answering (the kernel's accept queue overflows under a thousand
+         * simultaneous connections) is sent again, as a real client retrying with the same headers would; any answer,
+         * whatever its status, is final.
+         */
+        private CompletableFuture<HttpResponse<String>> sendRetryingUnanswered(HttpRequest request, int retries) {
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .handle((response, failure) -> {
+                        if (failure == null) {
+                            return CompletableFuture.completedFuture(response);
+                        }
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        if (retries > 0 && cause instanceof IOException) {
+                            return sendRetryingUnanswered(request, retries - 1);
+                        }
+                        return CompletableFuture.<HttpResponse<String>>failedFuture(cause);
+                    })
+                    .thenCompose(Function.identity());
         }
 
         private HttpRequest build(Duration timeout) {
