@@ -39,7 +39,13 @@ if stale deploy/bench deploy/bench/target/lib/postgresql-42.7.8.jar || [[ ! -d d
   modules+=(deploy/bench)
 fi
 
-if [[ ${BENCH_NO_BUILD:-} == 1 ]]; then
+# --help only prints the options: build nothing unless the bench itself is not compiled yet
+wants_help=false
+for arg in "$@"; do [[ $arg == --help || $arg == -h ]] && wants_help=true; done
+
+if $wants_help && [[ -f deploy/bench/target/classes/cn/qinqing/bench/Bench.class ]]; then
+  :
+elif [[ ${BENCH_NO_BUILD:-} == 1 ]]; then
   [[ -z $full_build && ${#modules[@]} -eq 0 ]] || echo "BENCH_NO_BUILD=1: running the jars as they are (${full_build:-stale: ${modules[*]}})"
 elif [[ -n $full_build ]]; then
   # as ./deploy/run.sh does: every module, a few minutes
