@@ -121,11 +121,14 @@ class RoutingReactionIT extends AssignmentApiTestBase {
         assertThat(assignment.get("routingMode").asText()).isEqualTo("MEETING_DECISION");
         assertThat(assignment.path("ruleId").isNull()).isTrue();
         assertThat(assignment.get("leaderId").asText()).isEqualTo("leader");
-        JsonNode holders = api.get("/api/assignment/appeals/" + appeal + "/holders")
-                .token(dispatcher)
-                .send()
-                .json();
-        assertThat(holders.findValuesAsText("holderId")).contains("natural-resources", "leader");
+        // the holder record is a read model of its own: it may follow the assignment's by a batch
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get("/api/assignment/appeals/" + appeal + "/holders")
+                                .token(dispatcher)
+                                .send()
+                                .json()
+                                .findValuesAsText("holderId"))
+                        .contains("natural-resources", "leader"));
         var signed = api.post("/api/assignment/appeals/" + appeal + "/sign-for")
                 .token(officialLand)
                 .header("If-Match", ifMatch(version(appeal)))
