@@ -3,6 +3,7 @@ package cn.qinqing.oversight.history;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One event about an appeal, as the oversight service keeps it: the common fields typed (so that SQL and the history
@@ -59,304 +60,140 @@ public record Fact(
     }
 
     public Fact department(String department) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                department,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.departmentId = department);
     }
 
     public Fact otherDepartment(String department) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                department,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.otherDepartmentId = department);
     }
 
     public Fact leader(String leader) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leader,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.leaderId = leader);
     }
 
     public Fact round(Integer value) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                value,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.round = value);
     }
 
     public Fact due(Instant due) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                due,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.dueAt = due);
     }
 
     public Fact due2(Instant due) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.due2At = due);
     }
 
     public Fact flag(boolean value) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                value,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.flag = value);
     }
 
     public Fact rating(int value) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                value,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.rating = value);
     }
 
     public Fact kind(String value) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                value,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.kind = value);
     }
 
     public Fact related(Object value) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                value == null ? null : value.toString(),
-                actor,
-                role,
-                correlationId,
-                causationId,
-                details);
+        return with(fact -> fact.relatedId = value == null ? null : value.toString());
     }
 
     public Fact details(Map<String, Object> value) {
-        return new Fact(
-                eventId,
-                appealId,
-                globalIndex,
-                type,
-                at,
-                recordedAt,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                actor,
-                role,
-                correlationId,
-                causationId,
-                value);
+        return with(fact -> fact.details = value);
     }
 
     /** The fact as the event store recorded it: event id, position, time and the metadata of who and why. */
     public Fact recorded(
             String event, long index, Instant recorded, String by, String inRole, String correlation, String cause) {
-        return new Fact(
-                event,
-                appealId,
-                index,
-                type,
-                at,
-                recorded,
-                departmentId,
-                otherDepartmentId,
-                leaderId,
-                round,
-                dueAt,
-                due2At,
-                flag,
-                rating,
-                kind,
-                relatedId,
-                by,
-                inRole,
-                correlation,
-                cause,
-                details);
+        return with(fact -> {
+            fact.eventId = event;
+            fact.globalIndex = index;
+            fact.recordedAt = recorded;
+            fact.actor = by;
+            fact.role = inRole;
+            fact.correlationId = correlation;
+            fact.causationId = cause;
+        });
+    }
+
+    /** A copy with some fields changed: one place that lists every field, instead of one per wither. */
+    private Fact with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    private static final class Copy {
+        private String eventId;
+        private final UUID appealId;
+        private long globalIndex;
+        private final FactType type;
+        private final Instant at;
+        private Instant recordedAt;
+        private String departmentId;
+        private String otherDepartmentId;
+        private String leaderId;
+        private Integer round;
+        private Instant dueAt;
+        private Instant due2At;
+        private Boolean flag;
+        private Integer rating;
+        private String kind;
+        private String relatedId;
+        private String actor;
+        private String role;
+        private String correlationId;
+        private String causationId;
+        private Map<String, Object> details;
+
+        private Copy(Fact fact) {
+            eventId = fact.eventId;
+            appealId = fact.appealId;
+            globalIndex = fact.globalIndex;
+            type = fact.type;
+            at = fact.at;
+            recordedAt = fact.recordedAt;
+            departmentId = fact.departmentId;
+            otherDepartmentId = fact.otherDepartmentId;
+            leaderId = fact.leaderId;
+            round = fact.round;
+            dueAt = fact.dueAt;
+            due2At = fact.due2At;
+            flag = fact.flag;
+            rating = fact.rating;
+            kind = fact.kind;
+            relatedId = fact.relatedId;
+            actor = fact.actor;
+            role = fact.role;
+            correlationId = fact.correlationId;
+            causationId = fact.causationId;
+            details = fact.details;
+        }
+
+        private Fact build() {
+            return new Fact(
+                    eventId,
+                    appealId,
+                    globalIndex,
+                    type,
+                    at,
+                    recordedAt,
+                    departmentId,
+                    otherDepartmentId,
+                    leaderId,
+                    round,
+                    dueAt,
+                    due2At,
+                    flag,
+                    rating,
+                    kind,
+                    relatedId,
+                    actor,
+                    role,
+                    correlationId,
+                    causationId,
+                    details);
+        }
     }
 }
