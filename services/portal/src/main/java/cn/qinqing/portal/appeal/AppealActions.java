@@ -1,7 +1,6 @@
 package cn.qinqing.portal.appeal;
 
-import cn.qinqing.portal.service.ApiProblem;
-import cn.qinqing.portal.web.FormErrors;
+import cn.qinqing.portal.web.FormSubmission;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -42,21 +41,14 @@ public class AppealActions {
             String notice,
             String after,
             Call call) {
-        long version;
-        try {
-            version = call.run();
-        } catch (ApiProblem problem) {
-            if (problem.isNotFound() || problem.status() == 403) {
-                throw problem;
-            }
-            if (problem.isStale()) {
-                binding.reject("problem.stale-version");
-            } else {
-                FormErrors.apply(problem, binding, fields);
-            }
-            return page.render(id, model);
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/appeals/" + id + "?" + after + "=" + version;
+        return FormSubmission.submit(
+                binding,
+                fields,
+                call::run,
+                version -> {
+                    redirect.addFlashAttribute("notice", notice);
+                    return "redirect:/appeals/" + id + "?" + after + "=" + version;
+                },
+                () -> page.render(id, model));
     }
 }

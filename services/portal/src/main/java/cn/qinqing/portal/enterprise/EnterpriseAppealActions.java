@@ -6,7 +6,7 @@ import cn.qinqing.portal.appeal.AppealPage;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.appeal.TextForm;
 import cn.qinqing.portal.service.ApiProblem;
-import cn.qinqing.portal.web.FormErrors;
+import cn.qinqing.portal.web.FormSubmission;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -109,14 +109,7 @@ class EnterpriseAppealActions {
     }
 
     private String refused(UUID id, ApiProblem problem, BindingResult binding, Model model) {
-        if (problem.isNotFound() || problem.status() == 403) {
-            throw problem;
-        }
-        if (problem.isStale()) {
-            binding.reject("problem.stale-version");
-        } else {
-            FormErrors.apply(problem, binding, TEXT_FIELDS);
-        }
+        FormSubmission.refused(problem, binding, TEXT_FIELDS);
         return page.render(id, model);
     }
 }

@@ -4,7 +4,7 @@ import cn.qinqing.portal.appeal.ActionForm;
 import cn.qinqing.portal.appeal.Appeal;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.service.ApiProblem;
-import cn.qinqing.portal.web.FormErrors;
+import cn.qinqing.portal.web.FormSubmission;
 import cn.qinqing.portal.web.PortalUser;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,22 +144,15 @@ class EnterpriseMeetingPages {
             Map<String, String> fields,
             String notice,
             java.util.function.LongSupplier call) {
-        long version;
-        try {
-            version = call.getAsLong();
-        } catch (ApiProblem problem) {
-            if (problem.isNotFound() || problem.status() == 403) {
-                throw problem;
-            }
-            if (problem.isStale()) {
-                binding.reject("problem.stale-version");
-            } else {
-                FormErrors.apply(problem, binding, fields);
-            }
-            return render(id, 0, model);
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/enterprise/meetings/" + id + "?v=" + version;
+        return FormSubmission.submit(
+                binding,
+                fields,
+                call,
+                version -> {
+                    redirect.addFlashAttribute("notice", notice);
+                    return "redirect:/enterprise/meetings/" + id + "?v=" + version;
+                },
+                () -> render(id, 0, model));
     }
 
     private static String enterprise() {

@@ -5,6 +5,7 @@ import cn.qinqing.portal.appeal.ActionForm;
 import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.web.Dates;
 import cn.qinqing.portal.web.FormErrors;
+import cn.qinqing.portal.web.FormSubmission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -164,22 +165,15 @@ class LeaderMeetingPages {
             Map<String, String> fields,
             String notice,
             LongSupplier call) {
-        long version;
-        try {
-            version = call.getAsLong();
-        } catch (ApiProblem problem) {
-            if (problem.isNotFound() || problem.status() == 403) {
-                throw problem;
-            }
-            if (problem.isStale()) {
-                binding.reject("problem.stale-version");
-            } else {
-                FormErrors.apply(problem, binding, fields);
-            }
-            return render(id, 0, model);
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/leader/meetings/" + id + "?v=" + version;
+        return FormSubmission.submit(
+                binding,
+                fields,
+                call,
+                version -> {
+                    redirect.addFlashAttribute("notice", notice);
+                    return "redirect:/leader/meetings/" + id + "?v=" + version;
+                },
+                () -> render(id, 0, model));
     }
 
     /** The scheduling form: a day, a start and end time (Beijing time), and the topics' cut-off day. */

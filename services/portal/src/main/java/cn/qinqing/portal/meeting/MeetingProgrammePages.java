@@ -7,7 +7,7 @@ import cn.qinqing.portal.assignment.Department;
 import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.web.Dates;
 import cn.qinqing.portal.web.Departments;
-import cn.qinqing.portal.web.FormErrors;
+import cn.qinqing.portal.web.FormSubmission;
 import cn.qinqing.portal.web.PortalUser;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -284,19 +284,13 @@ class MeetingProgrammePages {
         try {
             version = call.getAsLong();
         } catch (ApiProblem problem) {
-            if (problem.isNotFound() || problem.status() == 403) {
-                throw problem;
-            }
-            if (problem.isStale()) {
-                binding.reject("problem.stale-version");
-            } else if (ruleFields.containsKey(problem.code())) {
+            String field = problem.isStale() ? null : ruleFields.get(problem.code());
+            if (field != null && !problem.isNotFound() && problem.status() != 403) {
+                // a rule the API names by code belongs next to the field it is about
                 binding.rejectValue(
-                        ruleFields.get(problem.code()),
-                        "problem." + problem.code(),
-                        new Object[] {problem.detail()},
-                        problem.detail());
+                        field, "problem." + problem.code(), new Object[] {problem.detail()}, problem.detail());
             } else {
-                FormErrors.apply(problem, binding, fields);
+                FormSubmission.refused(problem, binding, fields);
             }
             return again.get();
         }
