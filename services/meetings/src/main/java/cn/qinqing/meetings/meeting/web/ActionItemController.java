@@ -67,16 +67,16 @@ class ActionItemController {
             @Valid @RequestBody Requests.ActionItem request) {
         Actor actor = Actor.require();
         UUID actionItemId = UUID.randomUUID();
+        boolean replayed = false;
         if (idempotencyKey != null) {
             String scope = "action-item:" + id + ":" + actor.subject();
-            actionItemId = UUID.fromString(idempotencyKeys
-                    .reserve(
-                            scope,
-                            idempotencyKey,
-                            canonical(request),
-                            Ids.derive("meeting-action-item-key", scope, idempotencyKey)
-                                    .toString())
-                    .resourceId());
+            var reservation = idempotencyKeys.reserve(
+                    scope,
+                    idempotencyKey,
+                    canonical(request),
+                    Ids.derive("meeting-action-item-key", scope, idempotencyKey).toString());
+            actionItemId = UUID.fromString(reservation.resourceId());
+            replayed = !reservation.first();
         }
         Long version = commands.sendAndWait(new RaiseActionItemCommand(
                 id,
@@ -95,6 +95,7 @@ class ActionItemController {
                 Instant.now()));
         return ResponseEntity.created(URI.create("/api/meetings/" + id + "/action-items"))
                 .eTag(ETags.of(version))
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
                 .body(new Answers.Created(actionItemId, id, version));
     }
 

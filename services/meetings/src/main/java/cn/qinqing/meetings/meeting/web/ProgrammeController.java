@@ -100,15 +100,16 @@ class ProgrammeController {
             throw new InvalidRequestException("linkedAppealId", "is not an appeal your enterprise filed");
         }
         UUID topicId = UUID.randomUUID();
+        boolean replayed = false;
         if (idempotencyKey != null) {
             String scope = "topic:" + id + ":" + enterprise + ":" + actor.subject();
-            topicId = UUID.fromString(idempotencyKeys
-                    .reserve(
-                            scope,
-                            idempotencyKey,
-                            canonical(request),
-                            Ids.derive("meeting-topic", scope, idempotencyKey).toString())
-                    .resourceId());
+            var reservation = idempotencyKeys.reserve(
+                    scope,
+                    idempotencyKey,
+                    canonical(request),
+                    Ids.derive("meeting-topic", scope, idempotencyKey).toString());
+            topicId = UUID.fromString(reservation.resourceId());
+            replayed = !reservation.first();
         }
         Long version = commands.sendAndWait(new ProposeTopicCommand(
                 id,
@@ -120,6 +121,7 @@ class ProgrammeController {
                 Instant.now()));
         return ResponseEntity.created(URI.create("/api/meetings/" + id + "/topics"))
                 .eTag(ETags.of(version))
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
                 .body(new Answers.Created(topicId, id, version));
     }
 
