@@ -380,6 +380,14 @@ class BreakfastMeetingTest {
         }
 
         @Test
+        void aRetryOfAProposalAfterTheCutOffAndADeclineStillAnswersWithTheVersion() {
+            fixture.given(scheduled(), invited(A), proposed(), new InvitationDeclinedEvent(ID, A, "另有安排", BEFORE))
+                    .when(new ProposeTopicCommand(ID, TOPIC, A, "切片车间增容", "需要增容 10 MVA", null, AFTER))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
         void theHostAcceptsATopic() {
             fixture.given(scheduled(), invited(A), proposed())
                     .when(new AcceptTopicCommand(ID, 2L, HOST, TOPIC, BEFORE))
@@ -590,6 +598,18 @@ class BreakfastMeetingTest {
             fixture.given(plus(held(), raised(ITEM)))
                     .when(raising(ITEM, "industry-it", DUE))
                     .expectNoEvents();
+        }
+
+        @Test
+        void aRetryOfAnItemAfterTheMeetingClosedStillAnswersWithTheVersion() {
+            fixture.given(plus(
+                            held(),
+                            raised(ITEM),
+                            new ActionItemClosedEvent(ID, ITEM, "CASE_FILE_CLOSED", AFTER),
+                            new MeetingClosedEvent(ID, 1, AFTER)))
+                    .when(raising(ITEM, "industry-it", DUE))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(9L);
         }
 
         @Test
