@@ -14,13 +14,19 @@ import cn.qinqing.language.assignment.AppealSignedForEvent;
 import cn.qinqing.language.assignment.RoutingMode;
 import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
+import cn.qinqing.language.meeting.AgendaItem;
+import cn.qinqing.language.meeting.AgendaPublishedEvent;
+import cn.qinqing.language.meeting.Attendance;
 import cn.qinqing.language.meeting.InvitationSelection;
 import cn.qinqing.language.meeting.InvitationSentEvent;
 import cn.qinqing.language.meeting.MeetingScheduledEvent;
+import cn.qinqing.language.meeting.MinutesDraftedEvent;
+import cn.qinqing.language.meeting.MinutesItem;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
 import cn.qinqing.language.resolution.Outcome;
 import cn.qinqing.language.resolution.ResolutionSubmittedEvent;
 import cn.qinqing.meetings.MeetingsApiTestBase;
+import cn.qinqing.testsupport.HttpApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +97,121 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                         Long.class,
                         answers.get(0).json().get("id").asText()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aThousandConcurrentRetriesWithOneKeyProposeExactlyOneTopic() {
+        UUID id = scheduleNextWeek();
+        invite(id, 0, ENTERPRISE_A);
+
+        long start = System.nanoTime();
+        var answers = api.post("/api/meetings/" + id + "/topics")
+                .token(userA)
+                .header("Idempotency-Key", "topic-storm-" + UUID.randomUUID())
+                .body(Map.of("title", "切片车间增容", "description", "新建切片车间需要增容 10 MVA"))
+                .sendConcurrently(1_000);
+        printElapsed("topic", start);
+
+        String topic = exactlyOneCreated(answers);
+        assertThat(payloads(id, "TopicProposedEvent"))
+                .singleElement()
+                .asString()
+                .contains(topic);
+    }
+
+    @Test
+    void aThousandConcurrentRetriesWithOneKeyRaiseExactlyOneActionItem() {
+        UUID id = heldWithMinutes();
+
+        long start = System.nanoTime();
+        var answers = api.post("/api/meetings/" + id + "/action-items")
+                .token(leader)
+                .header("Idempotency-Key", "item-storm-" + UUID.randomUUID())
+                .body(actionItem(LocalDate.now(CITY).plusDays(30)))
+                .sendConcurrently(1_000);
+        printElapsed("action item", start);
+
+        String item = exactlyOneCreated(answers);
+        assertThat(payloads(id, "ActionItemRaisedEvent"))
+                .singleElement()
+                .asString()
+                .contains(item);
+    }
+
+    /** Every answer 201 with the same id, at most one not a replay; the id. */
+    private static String exactlyOneCreated(List<HttpApi.Response> answers) {
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        assertThat(answers.stream()
+                        .map(answer -> answer.json().get("id").asText())
+                        .distinct())
+                .hasSize(1);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.header("Idempotent-Replayed"))
+                .isIn("true", "false"));
+        assertThat(answers.stream().filter(answer -> "false".equals(answer.header("Idempotent-Replayed"))))
+                .hasSizeLessThanOrEqualTo(1);
+        return answers.get(0).json().get("id").asText();
+    }
+
+    /** The stored payloads of the meeting's events of one kind. */
+    private List<String> payloads(UUID meetingId, String eventType) {
+        return jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                String.class,
+                meetingId.toString(),
+                "%." + eventType);
+    }
+
+    private static void printElapsed(String create, long start) {
+        System.out.printf(
+                "R2 %s: 1,000 concurrent retries with one key in %.1f s%n", create, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A meeting held last week with enterprise A invited and draft minutes with one decision, as its events stand. */
+    private UUID heldWithMinutes() {
+        UUID id = UUID.randomUUID();
+        Instant held = Instant.now().minus(Duration.ofDays(7));
+        Instant ends = held.plus(Duration.ofMinutes(90));
+        append(
+                "BreakfastMeeting",
+                id.toString(),
+                0,
+                new MeetingScheduledEvent(
+                        id,
+                        "leader",
+                        "上周的早餐会",
+                        "市政府",
+                        held,
+                        ends,
+                        10,
+                        List.of("industry-it"),
+                        held.minus(Duration.ofDays(1)),
+                        held.minus(Duration.ofDays(10))));
+        append(
+                "BreakfastMeeting",
+                id.toString(),
+                1,
+                new InvitationSentEvent(id, ENTERPRISE_A, InvitationSelection.BY_HAND, held.minus(Duration.ofDays(9))));
+        append(
+                "BreakfastMeeting",
+                id.toString(),
+                2,
+                new AgendaPublishedEvent(
+                        id,
+                        List.of(new AgendaItem(1, "切片车间增容", held, ends, "industry-it", null)),
+                        held.minus(Duration.ofDays(2))));
+        append(
+                "BreakfastMeeting",
+                id.toString(),
+                3,
+                new MinutesDraftedEvent(
+                        id,
+                        new Attendance(List.of(ENTERPRISE_A), List.of("industry-it"), List.of()),
+                        List.of(new MinutesItem(1, "企业介绍增容需求", List.of("工信局牵头协调供电公司，月底前完成增容方案"))),
+                        ends));
+        return id;
     }
 
     static Stream<Arguments> badMeetings() {
