@@ -501,6 +501,21 @@ class AssignmentTest {
         }
 
         @Test
+        void aRetryOfANoticeAfterTheAppealClosedAndTheNoticeFellDueStillAnswersWithTheVersion() {
+            Instant due = T1.plus(Duration.ofDays(3));
+            fixture.given(
+                            opened(),
+                            dispatchedAutomatically(),
+                            new SupervisionNoticeIssuedEvent(
+                                    APPEAL, NOTICE, "leader", "industry-it", "三日内反馈进展", due, T1),
+                            new AssignmentClosedEvent(APPEAL, "CASE_CLOSED", T2))
+                    .when(new IssueSupervisionNoticeCommand(
+                            APPEAL, NOTICE, "leader", "三日内反馈进展", due, due.plus(Duration.ofHours(1))))
+                    .expectResultMessagePayload(3L)
+                    .expectNoEvents();
+        }
+
+        @Test
         void rejectsSupervisingAnAppealNoDepartmentHolds() {
             fixture.given(opened(), queued("NO_MATCHING_RULE"))
                     .when(new IssueSupervisionNoticeCommand(
