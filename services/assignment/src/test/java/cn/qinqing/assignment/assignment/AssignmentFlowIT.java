@@ -278,6 +278,46 @@ class AssignmentFlowIT extends AssignmentApiTestBase {
     }
 
     @Test
+    void aThousandConcurrentRetriesWithOneKeyIssueExactlyOneSupervisionNotice() {
+        UUID appeal = file(AppealCategory.POWER);
+
+        long start = System.nanoTime();
+        var answers = api.post("/api/assignment/appeals/" + appeal + "/supervision-notices")
+                .token(leader)
+                .header("Idempotency-Key", "notice-storm-" + UUID.randomUUID())
+                .body(Map.of(
+                        "instructions",
+                        "请三个工作日内反馈供电方案",
+                        "dueAt",
+                        Instant.now().plus(Duration.ofDays(3)).toString()))
+                .sendConcurrently(1_000);
+        System.out.printf(
+                "R2 supervision notice: 1,000 concurrent retries with one key in %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
+
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        assertThat(answers.stream()
+                        .map(answer -> answer.json().get("noticeId").asText())
+                        .distinct())
+                .hasSize(1);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.header("Idempotent-Replayed"))
+                .isIn("true", "false"));
+        assertThat(answers.stream().filter(answer -> "false".equals(answer.header("Idempotent-Replayed"))))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry"
+                                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%.SupervisionNoticeIssuedEvent'",
+                        String.class,
+                        cn.qinqing.language.Ids.derive("assignment", appeal.toString())
+                                .toString()))
+                .singleElement()
+                .asString()
+                .contains(answers.get(0).json().get("noticeId").asText());
+    }
+
+    @Test
     void escalationOnRequestClimbsTheChainOfCommandToTheTopAndNoFurther() {
         UUID appeal = file(AppealCategory.POWER);
         List<String> reached = new ArrayList<>();
