@@ -2,10 +2,15 @@ package cn.qinqing.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DiscoveryIT extends RunningIdentityServer {
 
@@ -65,22 +70,44 @@ class DiscoveryIT extends RunningIdentityServer {
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         for (String path : List.of("/login", "/oauth2/jwks", "/.well-known/openid-configuration", "/actuator/health")) {
-            HttpResponse<String> response = browser.get(BASE + path);
-            assertThat(response.headers().firstValue("Content-Security-Policy"))
-                    .as(path)
-                    .hasValueSatisfying(csp -> assertThat(csp)
-                            .contains("default-src 'self'")
-                            .contains("frame-ancestors 'none'")
-                            .doesNotContain("unsafe-inline"));
-            assertThat(response.headers().firstValue("X-Frame-Options"))
-                    .as(path)
-                    .contains("DENY");
-            assertThat(response.headers().firstValue("X-Content-Type-Options"))
-                    .as(path)
-                    .contains("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy"))
-                    .as(path)
-                    .contains("no-referrer");
+            assertSecurityHeaders(path, browser.get(BASE + path));
         }
+    }
+
+    /** Requests Tomcat refuses before any filter runs: the answer is still this service's, with its headers. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "a header over Tomcat's 8 KB limit, /login, 20000",
+        "an encoded NUL, /login%00, 0",
+        "an encoded slash, /css/a%2Fb.css, 0"
+    })
+    void requestsTomcatRefusesAreAnsweredWithTheSecurityHeaders(String kind, String path, int headerBytes)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path));
+        if (headerBytes > 0) {
+            request.header("X-Padding", "a".repeat(headerBytes));
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(kind).isEqualTo(400);
+        assertSecurityHeaders(kind, response);
+        assertThat(response.headers().firstValue("Content-Type")).as(kind).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(response.body()).as(kind).contains("(400)").doesNotContain("Apache Tomcat", "Exception");
+    }
+
+    private static void assertSecurityHeaders(String what, HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .as(what)
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'self'")
+                        .contains("frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
+        assertThat(response.headers().firstValue("X-Frame-Options")).as(what).contains("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                .as(what)
+                .contains("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).as(what).contains("no-referrer");
     }
 }

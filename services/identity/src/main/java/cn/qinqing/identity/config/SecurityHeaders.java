@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,9 +23,17 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
-    private SecurityHeaders() {}
-
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
+    /** Header name → value, as every answer carries them (also Tomcat's own error answers: {@link RefusalPageValve}). */
+    static final Map<String, String> ALL = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Permissions-Policy", PERMISSIONS_POLICY);
+
+    private SecurityHeaders() {}
 
     /**
      * The same headers on answers that the security filter chain never writes on: the error page that the
@@ -35,11 +44,7 @@ final class SecurityHeaders {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("X-Frame-Options", "DENY");
-                response.setHeader("Referrer-Policy", "no-referrer");
-                response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+                ALL.forEach(response::setHeader);
                 chain.doFilter(request, response);
             }
 

@@ -1,6 +1,8 @@
 package cn.qinqing.identity.config;
 
 import cn.qinqing.identity.login.LoginAuthentication;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,12 @@ class WebSecurityConfig {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersOnEveryAnswer() {
         return SecurityHeaders.onEveryAnswer();
+    }
+
+    /** The same headers on requests Tomcat refuses before any filter runs (a header over its limit, a bad path). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusalPages() {
+        return RefusalPageValve.insteadOfTomcatsPage(SecurityHeaders.ALL);
     }
 
     /** Hashes passwords and client secrets with bcrypt, tagged ({bcrypt}) so that a later encoder can take over. */
