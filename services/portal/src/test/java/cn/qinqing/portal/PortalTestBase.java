@@ -13,9 +13,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole portal in one Spring context shared by every controller test: real security, templates and message
- * bundles; the services' APIs are replaced per test class by mocks of the portal's API clients.
+ * bundles; the services' APIs are replaced per test class by mocks of the portal's API clients. Tomcat runs too, on a
+ * random port, for what only a real server shows (requests it refuses before the application sees them).
  */
 @SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "qinqing.portal.client-secret=test-secret",
             "qinqing.portal.issuer=http://localhost:9000",

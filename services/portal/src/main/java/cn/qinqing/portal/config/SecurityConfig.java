@@ -12,9 +12,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -116,15 +119,12 @@ class SecurityConfig {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersOnEveryAnswer(PortalProperties portal) {
-        String policy = contentSecurityPolicy(portal);
+        Map<String, String> headers = securityHeaders(portal);
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                response.setHeader("Content-Security-Policy", policy);
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("X-Frame-Options", "DENY");
-                response.setHeader("Referrer-Policy", "same-origin");
+                headers.forEach(response::setHeader);
                 chain.doFilter(request, response);
             }
 
@@ -136,6 +136,21 @@ class SecurityConfig {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
+    }
+
+    /** The same headers on requests Tomcat refuses before any filter runs (a header over its limit, a bad path). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusalPages(PortalProperties portal) {
+        return RefusalPageValve.insteadOfTomcatsPage(securityHeaders(portal));
+    }
+
+    /** Header name → value, as every answer carries them. */
+    private static Map<String, String> securityHeaders(PortalProperties portal) {
+        return Map.of(
+                "Content-Security-Policy", contentSecurityPolicy(portal),
+                "X-Content-Type-Options", "nosniff",
+                "X-Frame-Options", "DENY",
+                "Referrer-Policy", "same-origin");
     }
 
     /**

@@ -5,6 +5,7 @@ import static cn.qinqing.portal.Users.enterpriseA;
 import static cn.qinqing.portal.Users.leader;
 import static cn.qinqing.portal.Users.official;
 import static cn.qinqing.portal.Users.supervisor;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,11 +17,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.qinqing.portal.PortalTestBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 
 /** Who may open which pages, sign-in, CSRF and the security headers every page carries. */
 class SecurityTest extends PortalTestBase {
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void aVisitorWhoIsNotSignedInIsSentToTheIdentityProvidersSignIn() throws Exception {
@@ -118,6 +129,39 @@ class SecurityTest extends PortalTestBase {
                                 "Content-Security-Policy", containsString("form-action 'self' http://localhost:9000")))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    /** Requests Tomcat refuses before any filter runs: the answer is still the portal's, with its headers. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "a header over Tomcat's 8 KB limit, /, 20000",
+        "an encoded NUL, /%00, 0",
+        "an encoded slash, /css/a%2Fb.css, 0"
+    })
+    void requestsTomcatRefusesAreAnsweredWithTheSecurityHeaders(String kind, String path, int headerBytes)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headerBytes > 0) {
+            request.header("X-Padding", "a".repeat(headerBytes));
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(kind).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .as(kind)
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'self'; script-src 'self'")
+                        .contains("form-action 'self' http://localhost:9000")
+                        .contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("X-Frame-Options")).as(kind).contains("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                .as(kind)
+                .contains("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).as(kind).contains("same-origin");
+        assertThat(response.headers().firstValue("Content-Type")).as(kind).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(response.body()).as(kind).contains("(400)").doesNotContain("Apache Tomcat", "Exception");
     }
 
     @Test
