@@ -135,7 +135,6 @@ class HostileRequestsIT {
         System.out.println("[fuzz] statuses " + new TreeMap<>(statuses));
         System.out.println("[fuzz] by service " + new TreeMap<>(byService));
         System.out.println("[fuzz] poisons of writes " + new TreeMap<>(poisons));
-        System.out.println("[fuzz] Tomcat's own 400 page (identity, portal): " + CONTAINER_PAGES);
         System.out.println("[fuzz] connections closed without an answer (bodies over the limit): " + unanswered);
         List<String> changed = before.differences(after);
         System.out.println("[fuzz] state changed: " + (changed.isEmpty() ? "nothing" : changed));
@@ -210,10 +209,6 @@ class HostileRequestsIT {
                 return status + " from " + service + " is not JSON: " + abbreviate(response.body());
             }
         }
-        if (!APIS.contains(service) && isContainerPage(response)) {
-            CONTAINER_PAGES.increment();
-            return null; // see isContainerPage
-        }
         List<String> missing = new ArrayList<>();
         var headers = response.headers();
         if (!headers.firstValue("X-Content-Type-Options").orElse("").equals("nosniff")) {
@@ -236,20 +231,6 @@ class HostileRequestsIT {
         }
         return null;
     }
-
-    /**
-     * Tomcat's own page for a request it refuses before the application sees it (a URL or header over 8 KB, an encoded
-     * slash or NUL): static text that repeats nothing of the request. The APIs answer those with problem details and
-     * the security headers ({@code ProblemErrorReportValve}); identity and the portal still show Tomcat's page, counted
-     * and printed here.
-     */
-    private static boolean isContainerPage(HttpResponse<String> response) {
-        return response.statusCode() == 400
-                && response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
-                && response.body().contains("<title>HTTP Status 400");
-    }
-
-    static final LongAdder CONTAINER_PAGES = new LongAdder();
 
     private static String abbreviate(String text) {
         return text == null || text.length() < 300 ? text : text.substring(0, 300) + "…";
