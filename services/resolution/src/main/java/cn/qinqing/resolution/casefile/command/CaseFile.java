@@ -25,12 +25,15 @@ import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -79,6 +82,9 @@ public class CaseFile {
     private boolean feedbackReceived;
     private String feedback;
     private boolean signedOff;
+    // the ids of the creates inside the case file, so that their retries add nothing (Idempotency-Key)
+    private final Set<UUID> notes = new HashSet<>();
+    private final Set<UUID> extensionRequests = new HashSet<>();
 
     protected CaseFile() {
         // for Axon
@@ -124,6 +130,9 @@ public class CaseFile {
     @CommandHandler
     long handle(NoteProgressCommand command, DeadlineManager deadlines) {
         requireOfficial(command.caller());
+        if (notes.contains(command.noteId())) {
+            return retried();
+        }
         requireVersion(command.expectedVersion());
         if (status == CaseFileStatus.CLOSED || status == CaseFileStatus.CANCELLED) {
             throw new RuleViolation("case-file-closed", "The case file is closed; nothing more can be noted.");
@@ -187,8 +196,8 @@ public class CaseFile {
     @CommandHandler
     long handle(RequestExtensionCommand command) {
         requireOfficial(command.caller());
-        if (command.requestId().equals(pendingExtension)) {
-            return version(); // the same request again (Idempotency-Key)
+        if (extensionRequests.contains(command.requestId())) {
+            return retried();
         }
         requireVersion(command.expectedVersion());
         requireRunning("An extension can only be asked for while the case is being worked on.");
@@ -386,6 +395,15 @@ public class CaseFile {
         }
     }
 
+    /**
+     * A retry of a create this case file already has: nothing again, and no conflict either, though its
+     * {@code If-Match} is the one its first request used (the events since are that request's and later ones).
+     */
+    private static long retried() {
+        ConflictResolution.getConflictResolver().detectConflicts(unseen -> false);
+        return version();
+    }
+
     private static long version() {
         Long version = AggregateLifecycle.getVersion();
         return version == null ? -1 : version;
@@ -414,6 +432,7 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(ProgressNotedEvent event) {
+        notes.add(event.noteId());
         if (event.contactWithEnterprise()) {
             firstContactMade = true;
         }
@@ -437,6 +456,7 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(ExtensionRequestedEvent event) {
+        extensionRequests.add(event.requestId());
         pendingExtension = event.requestId();
         pendingExtensionDueAt = event.requestedDueAt();
     }

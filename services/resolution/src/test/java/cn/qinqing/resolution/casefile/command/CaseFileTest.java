@@ -220,6 +220,20 @@ class CaseFileTest {
         }
 
         @Test
+        void aRetriedNoteAddsNothingThoughTheCaseFileMovedOnSinceItsIfMatch() {
+            UUID note = UUID.randomUUID();
+            Instant now = at("2026-03-02T10:00");
+            fixture.given(
+                            opened(),
+                            new ProgressNotedEvent(APPEAL, note, "official", "电话联系企业", true, true, now),
+                            new CaseFilePausedEvent(APPEAL, "official", "等待", at("2026-03-03T10:00")))
+                    .when(new NoteProgressCommand(CASE, 0L, OFFICIAL, note, "电话联系企业", true, true, now))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
         void aNoteOnAStaleVersionIsRefused() {
             fixture.given(opened(), contacted())
                     .when(new NoteProgressCommand(CASE, 0L, OFFICIAL, UUID.randomUUID(), "x", false, false, MONDAY))
@@ -319,6 +333,18 @@ class CaseFileTest {
                     .when(new RequestExtensionCommand(CASE, 1L, OFFICIAL, REQUEST, REQUESTED, "需要现场勘查", MONDAY))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        @Test
+        void aRetriedRequestAddsNothingAfterItWasDecided() {
+            fixture.given(
+                            opened(),
+                            requested(),
+                            new ExtensionGrantedEvent(APPEAL, REQUEST, "leader", REQUESTED, at("2026-03-03T09:00")))
+                    .when(new RequestExtensionCommand(CASE, 0L, OFFICIAL, REQUEST, REQUESTED, "需要现场勘查", MONDAY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
         }
 
         @Test
