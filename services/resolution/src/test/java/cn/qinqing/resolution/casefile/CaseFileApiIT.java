@@ -1,8 +1,10 @@
 package cn.qinqing.resolution.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cn.qinqing.language.Role;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.appeal.AppealRatedEvent;
 import cn.qinqing.language.appeal.AppealReopenedEvent;
@@ -10,17 +12,31 @@ import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.assignment.LeaderTookChargeEvent;
 import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.platform.idempotency.IdempotencyKeys;
 import cn.qinqing.resolution.ResolutionApiTestBase;
+import cn.qinqing.resolution.casefile.command.Caller;
 import cn.qinqing.resolution.casefile.command.CaseFile;
+import cn.qinqing.resolution.casefile.command.NoteProgressCommand;
+import cn.qinqing.testsupport.HttpApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class CaseFileApiIT extends ResolutionApiTestBase {
+
+    @Autowired
+    IdempotencyKeys idempotencyKeys;
+
+    @Autowired
+    CommandGateway commands;
 
     static Instant shanghai(String local) {
         return LocalDateTime.parse(local).atZone(WorkingCalendar.ZONE).toInstant();
@@ -145,6 +161,123 @@ class CaseFileApiIT extends ResolutionApiTestBase {
                 api.get(path + "/notes").token(official).send().json().size() == 1);
         assertThat(api.get(path + "/notes").token(official).send().json().findValuesAsText("text"))
                 .containsExactly("第一次尝试");
+    }
+
+    @Test
+    void aThousandConcurrentRetriesWithOneKeyAddExactlyOneNote() {
+        UUID appeal = signedForAppeal(Urgency.NORMAL, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+
+        var answers = storm(
+                "notes",
+                api.post(path + "/notes")
+                        .token(official)
+                        .header("If-Match", etag(0))
+                        .header("Idempotency-Key", "storm-" + appeal)
+                        .body(Map.of("text", "已电话联系企业", "visibleToEnterprise", true, "contactWithEnterprise", true)));
+
+        String noteId = createdOnce(answers);
+        assertThat(ids(appeal, "ProgressNotedEvent", "noteId"))
+                .as("one ProgressNotedEvent, for that note")
+                .containsExactly(noteId);
+        await().until(() ->
+                api.get(path + "/notes").token(official).send().json().size() == 1);
+    }
+
+    @Test
+    void aThousandConcurrentRetriesWithOneKeyRequestExactlyOneExtension() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+        Instant resolutionDue = Instant.parse(api.get(path)
+                .token(official)
+                .send()
+                .json()
+                .get("resolutionDueAt")
+                .asText());
+
+        var answers = storm(
+                "extension requests",
+                api.post(path + "/extension-requests")
+                        .token(official)
+                        .header("If-Match", etag(0))
+                        .header("Idempotency-Key", "storm-" + appeal)
+                        .body(Map.of(
+                                "requestedDueAt",
+                                resolutionDue.plusSeconds(7 * 86400).toString(),
+                                "reason",
+                                "需要现场勘查")));
+
+        String requestId = createdOnce(answers);
+        assertThat(ids(appeal, "ExtensionRequestedEvent", "requestId"))
+                .as("one ExtensionRequestedEvent, for that request")
+                .containsExactly(requestId);
+    }
+
+    @Test
+    void aNoteSentInTheTransactionOfItsKeyIsRolledBackWithIt() {
+        UUID appeal = signedForAppeal(Urgency.NORMAL, Instant.now());
+        UUID note = UUID.randomUUID();
+        String scope = "note:" + appeal + ":official";
+
+        assertThatThrownBy(() -> idempotencyKeys.reserveAndCreate(
+                        scope, "rolled-back", IdempotencyKeys.bytes("x"), note.toString(), id -> {
+                            commands.sendAndWait(new NoteProgressCommand(
+                                    CaseFile.idOf(appeal),
+                                    0L,
+                                    new Caller("official", Role.OFFICIAL, DEPARTMENT, false),
+                                    note,
+                                    "回滚",
+                                    false,
+                                    false,
+                                    Instant.now()));
+                            throw new IllegalStateException("the key's transaction fails after the command");
+                        }))
+                .hasMessageContaining("after the command");
+
+        assertThat(eventTypes(CaseFile.idOf(appeal)))
+                .as("the command's unit of work joined the key's transaction")
+                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM resolution.idempotency_key WHERE scope = ?", Long.class, scope))
+                .isZero();
+    }
+
+    /** Sends the same create 1,000 times at once; every answer must be 201 for the same resource. */
+    private List<HttpApi.Response> storm(String what, HttpApi.Call create) {
+        long started = System.nanoTime();
+        var answers = create.sendConcurrently(1_000);
+        System.out.printf(
+                "R2 %s: 1,000 concurrent retries with one key answered in %d ms%n",
+                what, (System.nanoTime() - started) / 1_000_000);
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        return answers;
+    }
+
+    /** The one id all answers name, of which at most one answer says it created it; all give the version after it. */
+    private static String createdOnce(List<HttpApi.Response> answers) {
+        Set<String> ids =
+                answers.stream().map(answer -> answer.json().get("id").asText()).collect(Collectors.toSet());
+        assertThat(ids).hasSize(1);
+        assertThat(answers.stream().filter(answer -> "false".equals(answer.header("Idempotent-Replayed"))))
+                .as("at most one answer created it")
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(answers)
+                .as("a retry answers once the create it acknowledges is committed")
+                .allSatisfy(answer -> assertThat(answer.header("ETag")).isEqualTo(etag(1)));
+        return ids.iterator().next();
+    }
+
+    /** The given field of each event of the type on the appeal's case file. */
+    private List<String> ids(UUID appeal, String eventType, String field) {
+        return jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8')::jsonb ->> ? FROM event_store.domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                String.class,
+                field,
+                CaseFile.idOf(appeal).toString(),
+                "%" + eventType);
     }
 
     @Test

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -138,7 +139,7 @@ class CaseFileController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody NoteRequest request) {
         long version = ETags.version(ifMatch);
-        Actor actor = Actor.require();
+        Caller caller = caller(Actor.require(), appealId);
         return create(
                 appealId,
                 "note",
@@ -147,7 +148,7 @@ class CaseFileController {
                 noteId -> new NoteProgressCommand(
                         CaseFile.idOf(appealId),
                         version,
-                        caller(actor, appealId),
+                        caller,
                         noteId,
                         request.text(),
                         request.visibleToEnterprise(),
@@ -192,7 +193,7 @@ class CaseFileController {
         if (!request.requestedDueAt().isAfter(now)) {
             throw new InvalidRequestException("requestedDueAt", "must be in the future");
         }
-        Actor actor = Actor.require();
+        Caller caller = caller(Actor.require(), appealId);
         return create(
                 appealId,
                 "extension",
@@ -201,7 +202,7 @@ class CaseFileController {
                 requestId -> new RequestExtensionCommand(
                         CaseFile.idOf(appealId),
                         version,
-                        caller(actor, appealId),
+                        caller,
                         requestId,
                         request.requestedDueAt(),
                         request.reason(),
@@ -283,43 +284,34 @@ class CaseFileController {
     /**
      * A create inside the case file: its id is derived from the {@code Idempotency-Key} when one is given, and a retry
      * with the same key and body answers as the first did without changing anything again.
+     *
+     * <p>The key is reserved in the transaction of the command's events, so a concurrent retry waits on the key until
+     * the first request commits (then the case file has the id, and answers the retry's command with its version and
+     * no event) or is refused (then its rollback frees the key, and the retry is a first request). No retry is answered
+     * before the create it acknowledges is committed.
      */
     private ResponseEntity<Created> create(
             UUID appealId, String kind, String idempotencyKey, Object request, Function<UUID, Object> command) {
-        UUID id;
-        String scope = null;
-        if (idempotencyKey != null) {
-            Actor actor = Actor.require();
-            scope = kind + ":" + appealId + ":" + actor.subject();
-            var reservation = idempotencyKeys.reserve(
-                    scope,
-                    idempotencyKey,
-                    canonical(request),
-                    Ids.derive(kind, scope, idempotencyKey).toString());
-            id = UUID.fromString(reservation.resourceId());
-            if (!reservation.first()) {
-                long current =
-                        caseFiles.find(appealId).map(CaseFileView::version).orElse(0L);
-                return ResponseEntity.created(location(appealId, kind, id))
-                        .header("Idempotent-Replayed", "true")
-                        .body(new Created(id, appealId, current));
-            }
-        } else {
-            id = UUID.randomUUID();
+        if (idempotencyKey == null) {
+            UUID id = UUID.randomUUID();
+            return created(appealId, kind, id, commands.<Long>sendAndWait(command.apply(id)), false);
         }
-        long version;
-        try {
-            version = commands.<Long>sendAndWait(command.apply(id));
-        } catch (RuntimeException refused) {
-            if (scope != null) {
-                // nothing was created: free the key, or its retry would be answered 201 for a note that never existed
-                idempotencyKeys.release(scope, idempotencyKey);
-            }
-            throw refused;
-        }
+        String scope = kind + ":" + appealId + ":" + Actor.require().subject();
+        AtomicLong version = new AtomicLong();
+        var reservation = idempotencyKeys.reserveAndCreate(
+                scope,
+                idempotencyKey,
+                canonical(request),
+                Ids.derive(kind, scope, idempotencyKey).toString(),
+                id -> version.set(commands.<Long>sendAndWait(command.apply(UUID.fromString(id)))));
+        return created(appealId, kind, UUID.fromString(reservation.resourceId()), version.get(), !reservation.first());
+    }
+
+    private static ResponseEntity<Created> created(
+            UUID appealId, String kind, UUID id, long version, boolean replayed) {
         return ResponseEntity.created(location(appealId, kind, id))
                 .eTag(ETags.of(version))
-                .header("Idempotent-Replayed", "false")
+                .header("Idempotent-Replayed", Boolean.toString(replayed))
                 .body(new Created(id, appealId, version));
     }
 
