@@ -107,11 +107,6 @@ public class IdempotencyKeys {
         return new Reservation((String) existing.get("resource_id"), false);
     }
 
-    /** Give a key up again after its first request was refused and created nothing. */
-    public void release(String scope, String key) {
-        jdbc.update("DELETE FROM " + table + " WHERE scope = ? AND idem_key = ?", scope, key);
-    }
-
     static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
