@@ -140,6 +140,33 @@ class DirectoryApiIT extends AssignmentApiTestBase {
                 .isEqualTo(1);
     }
 
+    /**
+     * The directory's creates are keyed by what they register (a department's slug, an official's or a leader's id):
+     * a thousand concurrent registrations of one department register it once, and every other answer says so.
+     */
+    @Test
+    void aThousandConcurrentRegistrationsOfOneDepartmentRegisterItOnce() {
+        String id = "storm-" + UUID.randomUUID().toString().substring(0, 8);
+        long start = System.nanoTime();
+        var answers = api.post("/api/assignment/departments")
+                .token(admin)
+                .body(Map.of("departmentId", id, "name", "重试风暴局", "parentDepartmentId", "city"))
+                .sendConcurrently(1_000);
+        System.out.printf(
+                "R2 department registration: 1,000 concurrent in %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        assertThat(answers.stream().filter(answer -> answer.status() == 201)).hasSize(1);
+        assertThat(answers.stream().filter(answer -> answer.status() != 201))
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(409));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_store.domain_event_entry"
+                                + " WHERE payload_type LIKE '%.DepartmentRegisteredEvent'"
+                                + " AND convert_from(payload, 'UTF8') LIKE ?",
+                        Long.class, "%\"" + id + "\"%"))
+                .isEqualTo(1);
+    }
+
     @Test
     void theRoutingInForceAtAnyPastInstantCanBeShown() {
         var added = api.post("/api/assignment/routing-rules")
