@@ -176,6 +176,49 @@ class OfficialPagesTest extends PortalTestBase {
     }
 
     @Test
+    void aReopenedCaseFileShowsTheLastRoundsAnswerAsTheLastRounds() throws Exception {
+        CaseFile open = openCaseFile();
+        CaseFile reopened = new CaseFile(
+                ID,
+                "industry-it",
+                "URGENT",
+                2,
+                "OPEN",
+                FILED,
+                open.firstContactDueAt(),
+                null,
+                open.resolutionDueAt(),
+                false,
+                null,
+                null,
+                false,
+                false,
+                "已协调供电公司增容",
+                "RESOLVED",
+                null,
+                null,
+                FILED.plusSeconds(3_600),
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                7);
+        when(assignments.assignmentAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(assignment("SIGNED_FOR", 5)));
+        when(resolution.caseFileAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(reopened));
+
+        String page = mvc.perform(get("/appeals/" + ID).with(official()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("上一轮（第 1 轮）的答复").contains("已协调供电公司增容");
+        assertThat(page).doesNotContain("<h3>答复</h3>");
+    }
+
+    @Test
     void aTransferPicksTheDepartmentFromTheDirectory() throws Exception {
         when(assignments.transfer(ID, 5, "transport", "属于交通运输")).thenReturn(6L);
 
