@@ -58,6 +58,7 @@ class DemoDirectory {
         return departments;
     }
 
+    /** Each demo official's department; their names are those of identity's demo accounts. */
     private static Map<String, String> officials() {
         Map<String, String> officials = new LinkedHashMap<>();
         officials.put("official", "industry-it");
@@ -70,6 +71,18 @@ class DemoDirectory {
         officials.put("official-business", "business-environment");
         return officials;
     }
+
+    static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("official", "王敏"),
+            Map.entry("official-approval", "刘洋"),
+            Map.entry("official-land", "陈静"),
+            Map.entry("official-finance", "杨帆"),
+            Map.entry("official-talent", "黄磊"),
+            Map.entry("official-transport", "周婷"),
+            Map.entry("official-dev-reform", "吴昊"),
+            Map.entry("official-business", "徐丽"),
+            Map.entry("leader", "孙建国"),
+            Map.entry("head-industry-it", "马志远"));
 
     private static Map<AppealCategory, String> routes() {
         Map<AppealCategory, String> routes = new LinkedHashMap<>();
@@ -89,11 +102,18 @@ class DemoDirectory {
         commands.add(new RegisterDepartmentCommand(CITY, "市委市政府", null, at));
         DEPARTMENTS.forEach((id, name) -> commands.add(new RegisterDepartmentCommand(id, name, CITY, at)));
         commands.add(new RegisterLeaderCommand("mayor", "周市长", "市长", LeaderRank.MAYOR, CITY, null, at));
-        commands.add(new RegisterLeaderCommand("leader", "吴副市长", "副市长", LeaderRank.DEPUTY_MAYOR, null, "mayor", at));
         commands.add(new RegisterLeaderCommand(
-                "head-industry-it", "郑局长", "工业和信息化局局长", LeaderRank.DEPARTMENT_HEAD, "industry-it", "leader", at));
-        OFFICIALS.forEach((id, department) ->
-                commands.add(new RegisterOfficialCommand(id, DEPARTMENTS.get(department) + "经办人", department, at)));
+                "leader", NAMES.get("leader"), "副市长", LeaderRank.DEPUTY_MAYOR, null, "mayor", at));
+        commands.add(new RegisterLeaderCommand(
+                "head-industry-it",
+                NAMES.get("head-industry-it"),
+                "工业和信息化局局长",
+                LeaderRank.DEPARTMENT_HEAD,
+                "industry-it",
+                "leader",
+                at));
+        OFFICIALS.forEach(
+                (id, department) -> commands.add(new RegisterOfficialCommand(id, NAMES.get(id), department, at)));
         commands.add(new AssignLiaisonCommand("91150200MA0QA0001T", "leader", true, at));
         commands.add(new AssignLiaisonCommand("91150200MA0QB0002M", "leader", false, at));
         ROUTES.forEach((category, department) -> commands.add(new AddRoutingRuleCommand(
