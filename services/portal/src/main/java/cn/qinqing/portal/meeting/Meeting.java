@@ -146,7 +146,11 @@ public final class Meeting {
         }
     }
 
-    /** A decision that became an appeal, with its live status (from the appeals and resolution events). */
+    /**
+     * A decision that became an appeal, with its live status (from the appeals and resolution events).
+     *
+     * @param closedOnTime for a closed item, whether it closed by its due date; null while open
+     */
     public record ActionItem(
             UUID id,
             UUID appealId,
@@ -160,7 +164,8 @@ public final class Meeting {
             String status,
             String holdingDepartmentId,
             boolean routedElsewhere,
-            boolean overdue) {}
+            boolean overdue,
+            Boolean closedOnTime) {}
 
     public record Topic(
             UUID id,

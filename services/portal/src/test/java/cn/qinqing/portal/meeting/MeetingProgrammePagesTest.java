@@ -385,8 +385,24 @@ class MeetingProgrammePagesTest extends PortalTestBase {
                 "SIGNED_FOR",
                 "natural-resources",
                 false,
+                true,
+                null);
+        Meeting.ActionItem done = new Meeting.ActionItem(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                2,
+                ENTERPRISE_A,
+                "industry-it",
+                "leader",
+                LocalDate.of(2026, 12, 10),
+                "协调电力增容",
+                "CLOSED",
+                "industry-it",
+                false,
+                false,
                 true);
-        when(meetings.actionItems(ID)).thenReturn(List.of(late));
+        when(meetings.actionItems(ID)).thenReturn(List.of(late, done));
         when(meetings.followUp(ID)).thenReturn(new Meeting.FollowUp("SCHEDULED", 2, 1, 1, 0.5, List.of(late)));
 
         String page = page(get("/leader/meetings/" + ID + "?lang=en").with(leader()));
@@ -400,6 +416,8 @@ class MeetingProgrammePagesTest extends PortalTestBase {
                 .contains("Follow-up rate 50%: closed 1 of 2, overdue 1.")
                 .contains("In progress")
                 .contains("Overdue")
+                .contains("Closed on time")
+                .doesNotContain("Closed late")
                 .contains("包头青山光伏材料有限公司")
                 .doesNotContain("publish-minutes-form");
     }
