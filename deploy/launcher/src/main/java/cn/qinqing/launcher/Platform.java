@@ -249,6 +249,11 @@ public final class Platform implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
+        if (javaOptions.stream().noneMatch(option -> option.contains("HeapDumpOnOutOfMemoryError"))) {
+            // a service that runs out of heap exits (ExitOnOutOfMemoryError); the dump beside its log says why
+            command.add("-XX:+HeapDumpOnOutOfMemoryError");
+            command.add("-XX:HeapDumpPath=" + logDirectory);
+        }
         ClassDataSharing.Launch shared = launches.get(service.name());
         if (shared != null) {
             command.addAll(shared.javaOptions());

@@ -56,6 +56,15 @@ class LauncherTest {
         assertThat(command(platform, "identity")).contains("--qinqing.demo.portal-url=http://localhost:8080");
     }
 
+    @Test
+    void aServiceThatRunsOutOfHeapLeavesADumpBesideItsLog() throws IOException {
+        assertThat(command(platform(0), "oversight"))
+                .contains(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:+HeapDumpOnOutOfMemoryError",
+                        "-XX:HeapDumpPath=" + root.resolve(".run").resolve("logs"));
+    }
+
     private Platform platform(int offset) throws IOException {
         for (ServiceDefinition service : ServiceCatalog.ALL) {
             Files.createDirectories(service.jarIn(root).getParent());
