@@ -2,13 +2,9 @@ package cn.qinqing.platform.web;
 
 import cn.qinqing.platform.PlatformProperties;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
+import cn.qinqing.web.SecureErrorReportValve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
-import java.util.Arrays;
-import org.apache.catalina.Lifecycle;
-import org.apache.catalina.Pipeline;
-import org.apache.catalina.Valve;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -47,25 +43,10 @@ public class WebAutoConfiguration {
         return new ProblemErrorController(mapper);
     }
 
-    /**
-     * Tomcat's error report valve (Spring Boot adds one, Tomcat another) replaced by one that answers problem details,
-     * once the host has added its own and before the application starts.
-     */
+    /** Problem details with the security headers also for requests Tomcat refuses before any filter runs. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
-            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() != null) {
-                Pipeline pipeline = context.getParent().getPipeline();
-                for (Valve valve : pipeline.getValves()) {
-                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
-                        pipeline.removeValve(valve);
-                    }
-                }
-                if (Arrays.stream(pipeline.getValves()).noneMatch(ProblemErrorReportValve.class::isInstance)) {
-                    pipeline.addValve(new ProblemErrorReportValve());
-                }
-            }
-        }));
+        return SecureErrorReportValve.insteadOfTomcats(ProblemErrorReportValve::new);
     }
 
     @Bean
