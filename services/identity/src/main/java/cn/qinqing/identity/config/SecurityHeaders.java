@@ -25,7 +25,7 @@ final class SecurityHeaders {
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 
-    /** Header name → value, as every answer carries them (also Tomcat's own error answers: {@link RefusalPageValve}). */
+    /** Header name → value, as every answer carries them (also Tomcat's own error answers: {@code RefusalPageValve}). */
     static final Map<String, String> ALL = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
             "X-Content-Type-Options", "nosniff",

@@ -1,6 +1,8 @@
 package cn.qinqing.identity.config;
 
 import cn.qinqing.identity.login.LoginAuthentication;
+import cn.qinqing.web.RefusalPageValve;
+import cn.qinqing.web.SecureErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,7 +50,13 @@ class WebSecurityConfig {
     /** The same headers on requests Tomcat refuses before any filter runs (a header over its limit, a bad path). */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusalPages() {
-        return RefusalPageValve.insteadOfTomcatsPage(SecurityHeaders.ALL);
+        return SecureErrorReportValve.insteadOfTomcats(() -> new RefusalPageValve(
+                SecurityHeaders.ALL,
+                new RefusalPageValve.Look(
+                        "/css/identity.css",
+                        "card",
+                        "message error",
+                        "<a href=\"/login\">返回登录页 · Back to sign-in</a>")));
     }
 
     /** Hashes passwords and client secrets with bcrypt, tagged ({bcrypt}) so that a later encoder can take over. */

@@ -1,6 +1,8 @@
 package cn.qinqing.portal.config;
 
 import cn.qinqing.portal.web.PortalUser;
+import cn.qinqing.web.RefusalPageValve;
+import cn.qinqing.web.SecureErrorReportValve;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -141,7 +143,10 @@ class SecurityConfig {
     /** The same headers on requests Tomcat refuses before any filter runs (a header over its limit, a bad path). */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusalPages(PortalProperties portal) {
-        return RefusalPageValve.insteadOfTomcatsPage(securityHeaders(portal));
+        return SecureErrorReportValve.insteadOfTomcats(() -> new RefusalPageValve(
+                securityHeaders(portal),
+                new RefusalPageValve.Look(
+                        "/css/portal.css", "page error-page", "", "<a class=\"button\" href=\"/\">回到首页 · Home</a>")));
     }
 
     /** Header name → value, as every answer carries them. */
