@@ -24,7 +24,8 @@ run_it() { # modules test [maven arguments…]
 
 case "${1:-}" in
   r1)
-    run_it shared/language,shared/platform,shared/test-support,deploy/launcher CrashAndRestartIT \
+    run_it shared/logging,shared/web,shared/language,shared/platform,shared/test-support,deploy/launcher \
+      CrashAndRestartIT \
       -Dqinqing.r1.seconds="${2:-120}" -Dqinqing.r1.clients="${3:-8}" \
       -Dqinqing.r1.services=identity,appeals,assignment,resolution,oversight
     ;;
