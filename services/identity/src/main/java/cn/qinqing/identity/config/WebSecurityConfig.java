@@ -1,6 +1,7 @@
 package cn.qinqing.identity.config;
 
 import cn.qinqing.identity.login.LoginAuthentication;
+import cn.qinqing.web.HeadersOnEveryAnswer;
 import cn.qinqing.web.RefusalPageValve;
 import cn.qinqing.web.SecureErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -13,7 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Everything that is not an authorization server endpoint: the login form, static assets and the health check are
@@ -42,9 +42,13 @@ class WebSecurityConfig {
         return http.build();
     }
 
+    /**
+     * The same headers on answers that the security filter chain never writes on: the error page that the
+     * authorization server's endpoints send their refusals to, and requests it rejects before its header writer runs.
+     */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> securityHeadersOnEveryAnswer() {
-        return SecurityHeaders.onEveryAnswer();
+    FilterRegistrationBean<HeadersOnEveryAnswer> securityHeadersOnEveryAnswer() {
+        return HeadersOnEveryAnswer.registration(SecurityHeaders.ALL);
     }
 
     /** The same headers on requests Tomcat refuses before any filter runs (a header over its limit, a bad path). */

@@ -1,14 +1,10 @@
 package cn.qinqing.portal.config;
 
 import cn.qinqing.portal.web.PortalUser;
+import cn.qinqing.web.HeadersOnEveryAnswer;
 import cn.qinqing.web.RefusalPageValve;
 import cn.qinqing.web.SecureErrorReportValve;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,7 +19,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -45,7 +40,6 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -120,24 +114,8 @@ class SecurityConfig {
      * rejects before its header writer runs (a URL the firewall refuses).
      */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> securityHeadersOnEveryAnswer(PortalProperties portal) {
-        Map<String, String> headers = securityHeaders(portal);
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                headers.forEach(response::setHeader);
-                chain.doFilter(request, response);
-            }
-
-            @Override
-            protected boolean shouldNotFilterErrorDispatch() {
-                return false;
-            }
-        });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-        return registration;
+    FilterRegistrationBean<HeadersOnEveryAnswer> securityHeadersOnEveryAnswer(PortalProperties portal) {
+        return HeadersOnEveryAnswer.registration(securityHeaders(portal));
     }
 
     /** The same headers on requests Tomcat refuses before any filter runs (a header over its limit, a bad path). */

@@ -1,20 +1,15 @@
 package cn.qinqing.platform.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Map;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The security headers of every answer of a Qinqing API, set before anything else runs, so that answers which never
- * reach the security filter chain carry them too: a body over the limit (413), a URL the firewall rejects (400), an
- * error page. JSON needs no scripts, frames or referrers. HSTS is for the TLS terminator in front of the services
- * (they speak plain HTTP behind it; a browser ignores HSTS over HTTP).
+ * The security headers of every answer of a Qinqing API, set before anything else runs ({@code HeadersOnEveryAnswer}
+ * of shared/web), so that answers which never reach the security filter chain carry them too: a body over the limit
+ * (413), a URL the firewall rejects (400), an error page. JSON needs no scripts, frames or referrers. HSTS is for the
+ * TLS terminator in front of the services (they speak plain HTTP behind it; a browser ignores HSTS over HTTP).
  */
-public class SecurityHeaders extends OncePerRequestFilter {
+public final class SecurityHeaders {
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -30,15 +25,5 @@ public class SecurityHeaders extends OncePerRequestFilter {
         ALL.forEach(response::setHeader);
     }
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        apply(response);
-        chain.doFilter(request, response);
-    }
-
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return false;
-    }
+    private SecurityHeaders() {}
 }

@@ -2,9 +2,9 @@ package cn.qinqing.platform.web;
 
 import cn.qinqing.platform.PlatformProperties;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
+import cn.qinqing.web.HeadersOnEveryAnswer;
 import cn.qinqing.web.SecureErrorReportValve;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,11 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WebAutoConfiguration {
 
     @Bean
-    FilterRegistrationBean<SecurityHeaders> securityHeadersFilter() {
-        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
-        return registration;
+    FilterRegistrationBean<HeadersOnEveryAnswer> securityHeadersFilter() {
+        return HeadersOnEveryAnswer.registration(SecurityHeaders.ALL);
     }
 
     @Bean
