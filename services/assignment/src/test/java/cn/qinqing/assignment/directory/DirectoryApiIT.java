@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.qinqing.assignment.AssignmentApiTestBase;
+import cn.qinqing.testsupport.RetryStorm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
@@ -112,31 +113,26 @@ class DirectoryApiIT extends AssignmentApiTestBase {
 
     @Test
     void aThousandConcurrentRetriesWithOneKeyAddExactlyOneRoutingRule() {
-        var answers = api.post("/api/assignment/routing-rules")
-                .token(admin)
-                .header("Idempotency-Key", "rule-storm-" + UUID.randomUUID())
-                .body(Map.of(
-                        "category",
-                        "LOGISTICS",
-                        "chainPosition",
-                        "MODULE",
-                        "district",
-                        "重试区" + System.nanoTime(),
-                        "departmentId",
-                        "transport"))
-                .sendConcurrently(1_000);
+        var answers = RetryStorm.send(
+                "routing rule",
+                api.post("/api/assignment/routing-rules")
+                        .token(admin)
+                        .header("Idempotency-Key", "rule-storm-" + UUID.randomUUID())
+                        .body(Map.of(
+                                "category",
+                                "LOGISTICS",
+                                "chainPosition",
+                                "MODULE",
+                                "district",
+                                "重试区" + System.nanoTime(),
+                                "departmentId",
+                                "transport")));
 
-        assertThat(answers)
-                .allSatisfy(answer ->
-                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
-        assertThat(answers.stream()
-                        .map(answer -> answer.json().get("id").asText())
-                        .distinct())
-                .hasSize(1);
+        String rule = RetryStorm.createdOnce(answers, "id");
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
                         Long.class,
-                        answers.get(0).json().get("id").asText()))
+                        rule))
                 .isEqualTo(1);
     }
 
@@ -147,13 +143,11 @@ class DirectoryApiIT extends AssignmentApiTestBase {
     @Test
     void aThousandConcurrentRegistrationsOfOneDepartmentRegisterItOnce() {
         String id = "storm-" + UUID.randomUUID().toString().substring(0, 8);
-        long start = System.nanoTime();
-        var answers = api.post("/api/assignment/departments")
-                .token(admin)
-                .body(Map.of("departmentId", id, "name", "重试风暴局", "parentDepartmentId", "city"))
-                .sendConcurrently(1_000);
-        System.out.printf(
-                "R2 department registration: 1,000 concurrent in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        var answers = RetryStorm.send(
+                "department registration",
+                api.post("/api/assignment/departments")
+                        .token(admin)
+                        .body(Map.of("departmentId", id, "name", "重试风暴局", "parentDepartmentId", "city")));
 
         assertThat(answers.stream().filter(answer -> answer.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(answer -> answer.status() != 201))

@@ -26,7 +26,7 @@ import cn.qinqing.language.resolution.CaseFileClosedEvent;
 import cn.qinqing.language.resolution.Outcome;
 import cn.qinqing.language.resolution.ResolutionSubmittedEvent;
 import cn.qinqing.meetings.MeetingsApiTestBase;
-import cn.qinqing.testsupport.HttpApi;
+import cn.qinqing.testsupport.RetryStorm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,25 +77,18 @@ class MeetingsApiIT extends MeetingsApiTestBase {
         String key = "schedule-" + UUID.randomUUID();
         var body = meeting(Duration.ofDays(3), Duration.ofDays(1), 5);
 
-        var answers = api.post("/api/meetings")
-                .token(leader)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .sendConcurrently(1_000);
+        var answers = RetryStorm.send(
+                "meeting schedule",
+                api.post("/api/meetings")
+                        .token(leader)
+                        .header("Idempotency-Key", key)
+                        .body(body));
 
-        assertThat(answers)
-                .allSatisfy(answer ->
-                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
-        assertThat(answers.stream()
-                        .map(answer -> answer.json().get("id").asText())
-                        .distinct())
-                .hasSize(1);
-        assertThat(answers.stream().filter(answer -> "true".equals(answer.header("Idempotent-Replayed"))))
-                .hasSizeGreaterThanOrEqualTo(999);
+        String meeting = RetryStorm.createdOnce(answers, "id");
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
                         Long.class,
-                        answers.get(0).json().get("id").asText()))
+                        meeting))
                 .isEqualTo(1);
     }
 
@@ -104,15 +97,14 @@ class MeetingsApiIT extends MeetingsApiTestBase {
         UUID id = scheduleNextWeek();
         invite(id, 0, ENTERPRISE_A);
 
-        long start = System.nanoTime();
-        var answers = api.post("/api/meetings/" + id + "/topics")
-                .token(userA)
-                .header("Idempotency-Key", "topic-storm-" + UUID.randomUUID())
-                .body(Map.of("title", "切片车间增容", "description", "新建切片车间需要增容 10 MVA"))
-                .sendConcurrently(1_000);
-        printElapsed("topic", start);
+        var answers = RetryStorm.send(
+                "topic",
+                api.post("/api/meetings/" + id + "/topics")
+                        .token(userA)
+                        .header("Idempotency-Key", "topic-storm-" + UUID.randomUUID())
+                        .body(Map.of("title", "切片车间增容", "description", "新建切片车间需要增容 10 MVA")));
 
-        String topic = exactlyOneCreated(answers);
+        String topic = RetryStorm.createdOnce(answers, "id");
         assertThat(payloads(id, "TopicProposedEvent"))
                 .singleElement()
                 .asString()
@@ -123,35 +115,18 @@ class MeetingsApiIT extends MeetingsApiTestBase {
     void aThousandConcurrentRetriesWithOneKeyRaiseExactlyOneActionItem() {
         UUID id = heldWithMinutes();
 
-        long start = System.nanoTime();
-        var answers = api.post("/api/meetings/" + id + "/action-items")
-                .token(leader)
-                .header("Idempotency-Key", "item-storm-" + UUID.randomUUID())
-                .body(actionItem(LocalDate.now(CITY).plusDays(30)))
-                .sendConcurrently(1_000);
-        printElapsed("action item", start);
+        var answers = RetryStorm.send(
+                "action item",
+                api.post("/api/meetings/" + id + "/action-items")
+                        .token(leader)
+                        .header("Idempotency-Key", "item-storm-" + UUID.randomUUID())
+                        .body(actionItem(LocalDate.now(CITY).plusDays(30))));
 
-        String item = exactlyOneCreated(answers);
+        String item = RetryStorm.createdOnce(answers, "id");
         assertThat(payloads(id, "ActionItemRaisedEvent"))
                 .singleElement()
                 .asString()
                 .contains(item);
-    }
-
-    /** Every answer 201 with the same id, at most one not a replay; the id. */
-    private static String exactlyOneCreated(List<HttpApi.Response> answers) {
-        assertThat(answers)
-                .allSatisfy(answer ->
-                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
-        assertThat(answers.stream()
-                        .map(answer -> answer.json().get("id").asText())
-                        .distinct())
-                .hasSize(1);
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.header("Idempotent-Replayed"))
-                .isIn("true", "false"));
-        assertThat(answers.stream().filter(answer -> "false".equals(answer.header("Idempotent-Replayed"))))
-                .hasSizeLessThanOrEqualTo(1);
-        return answers.get(0).json().get("id").asText();
     }
 
     /** The stored payloads of the meeting's events of one kind. */
@@ -162,11 +137,6 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                 String.class,
                 meetingId.toString(),
                 "%." + eventType);
-    }
-
-    private static void printElapsed(String create, long start) {
-        System.out.printf(
-                "R2 %s: 1,000 concurrent retries with one key in %.1f s%n", create, (System.nanoTime() - start) / 1e9);
     }
 
     /** A meeting held last week with enterprise A invited and draft minutes with one decision, as its events stand. */

@@ -18,14 +18,13 @@ import cn.qinqing.resolution.casefile.command.Caller;
 import cn.qinqing.resolution.casefile.command.CaseFile;
 import cn.qinqing.resolution.casefile.command.NoteProgressCommand;
 import cn.qinqing.testsupport.HttpApi;
+import cn.qinqing.testsupport.RetryStorm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,8 +167,8 @@ class CaseFileApiIT extends ResolutionApiTestBase {
         UUID appeal = signedForAppeal(Urgency.NORMAL, Instant.now());
         String path = "/api/resolution/case-files/" + appeal;
 
-        var answers = storm(
-                "notes",
+        var answers = RetryStorm.send(
+                "progress note",
                 api.post(path + "/notes")
                         .token(official)
                         .header("If-Match", etag(0))
@@ -195,8 +194,8 @@ class CaseFileApiIT extends ResolutionApiTestBase {
                 .get("resolutionDueAt")
                 .asText());
 
-        var answers = storm(
-                "extension requests",
+        var answers = RetryStorm.send(
+                "extension request",
                 api.post(path + "/extension-requests")
                         .token(official)
                         .header("If-Match", etag(0))
@@ -243,30 +242,13 @@ class CaseFileApiIT extends ResolutionApiTestBase {
     }
 
     /** Sends the same create 1,000 times at once; every answer must be 201 for the same resource. */
-    private List<HttpApi.Response> storm(String what, HttpApi.Call create) {
-        long started = System.nanoTime();
-        var answers = create.sendConcurrently(1_000);
-        System.out.printf(
-                "R2 %s: 1,000 concurrent retries with one key answered in %d ms%n",
-                what, (System.nanoTime() - started) / 1_000_000);
-        assertThat(answers)
-                .allSatisfy(answer ->
-                        assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
-        return answers;
-    }
-
-    /** The one id all answers name, of which at most one answer says it created it; all give the version after it. */
+    /** The one id all answers name (R2's checks), each answer with the version after it. */
     private static String createdOnce(List<HttpApi.Response> answers) {
-        Set<String> ids =
-                answers.stream().map(answer -> answer.json().get("id").asText()).collect(Collectors.toSet());
-        assertThat(ids).hasSize(1);
-        assertThat(answers.stream().filter(answer -> "false".equals(answer.header("Idempotent-Replayed"))))
-                .as("at most one answer created it")
-                .hasSizeLessThanOrEqualTo(1);
+        String id = RetryStorm.createdOnce(answers, "id");
         assertThat(answers)
                 .as("a retry answers once the create it acknowledges is committed")
                 .allSatisfy(answer -> assertThat(answer.header("ETag")).isEqualTo(etag(1)));
-        return ids.iterator().next();
+        return id;
     }
 
     /** The given field of each event of the type on the appeal's case file. */
