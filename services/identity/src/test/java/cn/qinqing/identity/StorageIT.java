@@ -2,6 +2,7 @@ package cn.qinqing.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinqing.language.UnifiedSocialCreditCode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.List;
 import java.util.Map;
@@ -135,5 +136,53 @@ class StorageIT extends RunningIdentityServer {
                         "SELECT count(*) FROM oauth2_registered_client WHERE client_id = 'qinqing-portal'",
                         Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void extraClientsFromTheCommandLineAreSeededBesideTheDemoClients() throws Exception {
+        String code = "91150200MABN00001" + UnifiedSocialCreditCode.checkCharacter("91150200MABN00001");
+        try {
+            // as ./deploy/bench.sh starts identity for its enterprises
+            try (ConfigurableApplicationContext withExtra = new SpringApplicationBuilder(IdentityApplication.class)
+                    .profiles("local")
+                    .properties("server.port=0", "qinqing.identity.issuer=" + BASE)
+                    .run(
+                            "--qinqing.demo.extra-clients[0].client-id=bench-enterprise-01",
+                            "--qinqing.demo.extra-clients[0].name=Benchmark enterprise 01",
+                            "--qinqing.demo.extra-clients[0].secret=" + DEMO_PASSWORD,
+                            "--qinqing.demo.extra-clients[0].grant-types=client_credentials",
+                            "--qinqing.demo.extra-clients[0].role=ENTERPRISE",
+                            "--qinqing.demo.extra-clients[0].enterprise-id=" + code)) {
+                int port =
+                        ((WebServerApplicationContext) withExtra).getWebServer().getPort();
+                String tokens = "http://127.0.0.1:" + port + "/oauth2/token";
+                String jwks = "http://127.0.0.1:" + port + "/oauth2/jwks";
+
+                JWTClaimsSet extra = verified(
+                        (String) json(new Browser()
+                                        .postForm(
+                                                tokens,
+                                                Map.of("grant_type", "client_credentials"),
+                                                basic("bench-enterprise-01", DEMO_PASSWORD)))
+                                .get("access_token"),
+                        jwks);
+                assertThat(extra.getStringListClaim("roles")).containsExactly("ENTERPRISE");
+                assertThat(extra.getStringClaim("enterprise_id")).isEqualTo(code);
+                JWTClaimsSet demo = verified(
+                        (String) json(new Browser()
+                                        .postForm(
+                                                tokens,
+                                                Map.of("grant_type", "client_credentials"),
+                                                basic("enterprise-a-client", DEMO_PASSWORD)))
+                                .get("access_token"),
+                        jwks);
+                assertThat(demo.getStringClaim("enterprise_id")).isEqualTo("91150200MA0QA0001T");
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM oauth2_registered_client", Integer.class))
+                        .isEqualTo(7);
+            }
+        } finally {
+            // the other tests count the demo clients
+            jdbc.update("DELETE FROM oauth2_registered_client WHERE client_id = 'bench-enterprise-01'");
+        }
     }
 }

@@ -6,6 +6,7 @@ import cn.qinqing.identity.client.NewClient;
 import cn.qinqing.identity.user.UserAccount;
 import cn.qinqing.identity.user.UserDirectory;
 import cn.qinqing.language.Role;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -52,7 +53,8 @@ class DemoData implements InitializingBean {
             addedUsers += users.addIfMissing(account, demo.password()) ? 1 : 0;
         }
         int addedClients = 0;
-        for (DemoProperties.Client client : demo.clients()) {
+        List<DemoProperties.Client> wantedClients = demo.allClients();
+        for (DemoProperties.Client client : wantedClients) {
             ClientBinding binding = client.role() == null
                     ? null
                     : new ClientBinding(Role.valueOf(client.role()), client.enterpriseId(), client.departmentId());
@@ -77,6 +79,6 @@ class DemoData implements InitializingBean {
                 addedUsers,
                 demo.users().size(),
                 addedClients,
-                demo.clients().size());
+                wantedClients.size());
     }
 }
