@@ -37,7 +37,8 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code ./deploy/bench.sh}: the benchmark of issue 8. See {@code docs/performance.md} for the method.
  *
- * <p>Order: fresh database; start the services (P5); raw insert baseline; warm-up; P1 closed and open model; P2 at
+ * <p>Order: fresh database; start the services (P5), identity with a client for each of {@code --enterprises}
+ * enterprises, which are then registered in appeals; raw insert baseline; warm-up; P1 closed and open model; P2 at
  * half of P1's rate; correctness (every acknowledged appeal stored exactly once, read models caught up); stop appeals
  * and assignment; grow the store with synthetic filings to {@code --events}; raw ordered read; P3 oversight replay;
  * with {@code --full}, P4: grow to {@code --growth-events}, restart the writers at the head and file again.
@@ -45,9 +46,9 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
     static final String FILED = "cn.qinqing.language.appeal.AppealFiledEvent";
-    static final String ENTERPRISE = "91150200MA0QA0001T";
 
     private final Options options;
+    private final List<BenchEnterprise> enterprises;
     private final Path root;
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
@@ -59,6 +60,7 @@ public final class Bench {
     private Bench(Options options, Path root) {
         this.options = options;
         this.root = root;
+        this.enterprises = BenchEnterprise.first(options.enterprises);
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,6 +79,7 @@ public final class Bench {
     private void run() throws Exception {
         long began = System.nanoTime();
         json.put("mode", options.full ? "full" : "quick");
+        json.put("enterprises", enterprises.size());
         json.put("started_at", java.time.Instant.now().toString());
         json.put("machine", machine());
         String fresh = null;
@@ -138,8 +141,10 @@ public final class Bench {
         if (options.serviceHeap != null) {
             builder.javaOptions(javaOptions());
         }
-        // the benchmark files thousands of appeals for one enterprise: the filing limit (100 an hour) would stop it
+        // the benchmark files thousands of appeals for each enterprise: the filing limit (100 an hour) would stop it
         builder.arguments("appeals", NO_FILING_LIMIT);
+        builder.arguments(
+                "identity", BenchEnterprise.identityArguments(enterprises).toArray(String[]::new));
         if (options.batchSize != null) {
             for (ServiceDefinition service : services) {
                 // the platform binds the processing settings as one record: given one, the others must be given too
@@ -221,8 +226,8 @@ public final class Bench {
         URI issuer = platform.issuer();
         URI appealsUrl =
                 URI.create("http://127.0.0.1:" + platform.service("appeals").port() + "/api/appeals");
-        awaitEnterpriseRegistered();
-        Filings filings = new Filings(appealsUrl, token(issuer, "enterprise-a-client"));
+        registerEnterprises(issuer, appealsUrl);
+        Filings filings = new Filings(appealsUrl, enterpriseTokens(issuer));
 
         say("warm-up: " + options.clients + " clients for " + phase.toSeconds() + " s (not counted)");
         Filings.Result warm = filings.closed(options.clients, phase);
@@ -239,7 +244,7 @@ public final class Bench {
         double rawInserts = Raw.inserts(database, options.clients, phase, template[0], template[1]);
         say(String.format("  raw inserts %.0f/s", rawInserts));
 
-        filings.token(token(issuer, "enterprise-a-client"));
+        filings.tokens(enterpriseTokens(issuer));
         // appeals answers the filings, assignment routes them (P2)
         List<Process> profilers = new ArrayList<>();
         if (options.profile) {
@@ -293,7 +298,7 @@ public final class Bench {
             double p2Rate = Math.max(1, closed.perSecond() / 2);
             say(String.format(
                     "P2 propagation: open model at %.0f filings/s (half of P1) for %d s", p2Rate, phase.toSeconds()));
-            Filings p2Filings = new Filings(appealsUrl, token(issuer, "enterprise-a-client"));
+            Filings p2Filings = new Filings(appealsUrl, enterpriseTokens(issuer));
             Filings.Result p2Load = p2Filings.open(p2Rate, phase);
             say(describe(p2Load));
             filings.acknowledged.addAll(p2Filings.acknowledged);
@@ -301,6 +306,7 @@ public final class Bench {
             awaitCaughtUp(List.of("assignment"), Duration.ofSeconds(60));
             Histogram propagation = propagation(beforeP2, p2Filings.snapshot());
             p2.put("rate_per_s", round(p2Rate, 1));
+            p2.put("enterprises", enterprises.size());
             p2.put("filings", p2Load.ok());
             p2.put("measured", propagation.getTotalCount());
             p2.put(
@@ -661,7 +667,7 @@ public final class Bench {
         try (Platform writers = builder.start()) {
             URI appealsUrl =
                     URI.create("http://127.0.0.1:" + writers.service("appeals").port() + "/api/appeals");
-            Filings filings = new Filings(appealsUrl, token(issuer, "enterprise-a-client"));
+            Filings filings = new Filings(appealsUrl, enterpriseTokens(issuer));
             Duration phase = Duration.ofSeconds(options.durationSeconds);
             say("P4 warm-up on " + head + " events");
             filings.closed(options.clients, phase);
@@ -669,7 +675,7 @@ public final class Bench {
             say("P4 raw baseline again: single-row inserts from " + options.clients + " connections");
             double rawNow = Raw.inserts(database, options.clients, phase, template[0], template[1]);
             say(String.format("  raw inserts %.0f/s (%.0f/s in P1)", rawNow, rawEmpty));
-            filings.token(token(issuer, "enterprise-a-client"));
+            filings.tokens(enterpriseTokens(issuer));
             say("P4 closed model on " + head() + " events");
             Filings.Result grown = filings.closed(options.clients, phase);
             say(describe(grown));
@@ -817,21 +823,56 @@ public final class Bench {
         }
     }
 
-    private void awaitEnterpriseRegistered() throws Exception {
+    /**
+     * Registers the benchmark's enterprises in appeals as the admin (a second run on a kept database finds them
+     * registered: 409) and waits until appeals' read model has them, which filing checks. Assignment needs no wait: its
+     * routing handles an enterprise's registration before that enterprise's filings (same sequence).
+     */
+    private void registerEnterprises(URI issuer, URI appealsUrl) throws Exception {
+        say("registering " + enterprises.size() + " enterprises ("
+                + enterprises.get(0).clientId() + " …)");
+        String adminToken = token(issuer, "admin-client");
+        URI registration = URI.create(appealsUrl + "/enterprises");
+        for (BenchEnterprise enterprise : enterprises) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(registration)
+                            .header("Authorization", "Bearer " + adminToken)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(enterprise.registration()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                throw new IllegalStateException("Could not register " + enterprise.uscc() + ": " + response.statusCode()
+                        + " " + response.body());
+            }
+        }
+        String[] codes = enterprises.stream().map(BenchEnterprise::uscc).toArray(String[]::new);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long registered = 0;
         while (System.nanoTime() < deadline) {
             try (Connection connection = database.connect();
                     PreparedStatement query = connection.prepareStatement(
-                            "SELECT count(*) FROM appeals.enterprise_view WHERE enterprise_id = ?")) {
-                query.setString(1, ENTERPRISE);
+                            "SELECT count(*) FROM appeals.enterprise_view WHERE enterprise_id = ANY(?)")) {
+                query.setArray(1, connection.createArrayOf("text", codes));
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
-                    if (rows.getLong(1) > 0) return;
+                    registered = rows.getLong(1);
+                    if (registered == codes.length) return;
                 }
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("The demo enterprise " + ENTERPRISE + " was not registered within 60 s");
+        throw new IllegalStateException(
+                "Only " + registered + " of the " + codes.length + " enterprises were registered within 60 s");
+    }
+
+    /** A fresh token for each enterprise, in their order. */
+    private List<String> enterpriseTokens(URI issuer) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (BenchEnterprise enterprise : enterprises) {
+            tokens.add(token(issuer, enterprise.clientId()));
+        }
+        return tokens;
     }
 
     private void analyze() throws SQLException {
@@ -885,7 +926,8 @@ public final class Bench {
     }
 
     private String token(URI issuer, String client) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((client + ":qinqing-demo").getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((client + ":" + BenchEnterprise.SECRET).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + issuer.getPort() + "/oauth2/token"))
                         .header("Authorization", "Basic " + basic)
@@ -993,6 +1035,7 @@ public final class Bench {
         Map<String, Object> p3 = (Map<String, Object>) json.getOrDefault("p3", Map.of());
         Map<String, Object> p4 = (Map<String, Object>) json.get("p4");
         Map<String, Object> p5 = (Map<String, Object>) json.getOrDefault("p5", Map.of());
+        row("load", options.clients + " clients, " + json.get("enterprises") + " enterprises in turn", "-", "-", "-");
         row(
                 "P1 filing",
                 p1.get("filings_per_s") + "/s vs raw " + p1.get("raw_inserts_per_s") + "/s",

@@ -18,7 +18,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * The load generator: files appeals over HTTP ({@code POST /api/appeals} with a bearer token, a fresh
- * {@code Idempotency-Key} and a valid body) against 127.0.0.1 only, bounded in time and in requests in flight.
+ * {@code Idempotency-Key} and a valid body) against 127.0.0.1 only, bounded in time and in requests in flight. The
+ * filings take the enterprises' tokens in turn (round-robin by filing number).
  */
 final class Filings {
 
@@ -40,19 +41,26 @@ final class Filings {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final URI appeals;
-    private volatile String token;
+    private volatile List<String> tokens;
     /** Every appeal the service acknowledged with 201, by id. */
     final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
 
     final AtomicLong acknowledgements = new AtomicLong();
 
-    Filings(URI appeals, String token) {
+    Filings(URI appeals, List<String> tokens) {
         this.appeals = appeals;
-        this.token = token;
+        tokens(tokens);
     }
 
-    void token(String token) {
-        this.token = token;
+    /** Fresh tokens (they last 30 minutes), one per enterprise. */
+    void tokens(List<String> tokens) {
+        if (tokens.isEmpty()) throw new IllegalArgumentException("no token to file with");
+        this.tokens = List.copyOf(tokens);
+    }
+
+    /** The token of filing {@code n}: each enterprise's in turn. */
+    static String tokenFor(long n, List<String> tokens) {
+        return tokens.get((int) Math.floorMod(n, (long) tokens.size()));
     }
 
     private HttpRequest request(long n) {
@@ -62,7 +70,7 @@ final class Filings {
                 + "\"category\":\"POWER\",\"urgency\":\"NORMAL\",\"attachments\":[]}";
         return HttpRequest.newBuilder(appeals)
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + tokenFor(n, tokens))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body))

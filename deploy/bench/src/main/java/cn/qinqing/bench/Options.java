@@ -13,6 +13,8 @@ final class Options {
               --full                also P4: grows the store to --growth-events (10,000,000) and files again
               --duration=S          seconds of each load phase (raw inserts, closed, open, propagation): 10 quick, 30 full
               --clients=N           concurrent clients of the raw baseline and the closed model (8)
+              --enterprises=N       enterprises filing, round-robin (16, at most 99): assignment routes each one's
+                                    filings in order, so one enterprise would measure a strictly sequential routing
               --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
               --events=K            events in the store for the replay (P3): 50000 quick, 200000 full
               --growth-events=K     events in the store for P4 (--full): 10000000
@@ -32,6 +34,7 @@ final class Options {
     boolean full;
     int durationSeconds = 10;
     int clients = 8;
+    int enterprises = 16;
     Double openRate;
     long events = 50_000;
     boolean eventsGiven;
@@ -65,6 +68,7 @@ final class Options {
                     options.durationGiven = true;
                 }
                 case "--clients" -> options.clients = Integer.parseInt(value);
+                case "--enterprises" -> options.enterprises = Integer.parseInt(value);
                 case "--open-rate" -> options.openRate = Double.parseDouble(value);
                 case "--events" -> {
                     options.events = Long.parseLong(value);
@@ -97,6 +101,10 @@ final class Options {
                 || options.durationSeconds < 1
                 || options.durationSeconds > 600) {
             throw new IllegalArgumentException("--clients must be 1..64 and --duration 1..600 s");
+        }
+        // identity gets six command-line arguments per enterprise
+        if (options.enterprises < 1 || options.enterprises > 99) {
+            throw new IllegalArgumentException("--enterprises must be 1..99");
         }
         return options;
     }
