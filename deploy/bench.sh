@@ -33,9 +33,12 @@ if [[ -n $oldest_service_jar && -n $(find shared -path '*/target' -prune -o -typ
   full_build="shared code changed since the services were built"
 fi
 # the modules below are built alone (-pl), so the shared ones they depend on must be in ~/.m2 already
-if [[ ! -f ~/.m2/repository/cn/qinqing/qinqing-language/0.1.0-SNAPSHOT/qinqing-language-0.1.0-SNAPSHOT.jar ]]; then
-  full_build="the shared modules are not installed yet"
-fi
+for module in $(sed -n 's#.*<module>\(shared/[^<]*\)</module>.*#\1#p' pom.xml); do
+  artifact=qinqing-${module#shared/}
+  if [[ ! -f ~/.m2/repository/cn/qinqing/$artifact/0.1.0-SNAPSHOT/$artifact-0.1.0-SNAPSHOT.jar ]]; then
+    full_build="$module is not installed yet"
+  fi
+done
 installed_launcher=$(ls ~/.m2/repository/cn/qinqing/qinqing-launcher/0.1.0-SNAPSHOT/qinqing-launcher-0.1.0-SNAPSHOT.jar 2>/dev/null || true)
 if [[ -z $installed_launcher ]] || stale deploy/launcher "$installed_launcher"; then modules+=(deploy/launcher); fi
 if stale deploy/bench deploy/bench/target/lib/postgresql-42.7.8.jar || [[ ! -d deploy/bench/target/classes/cn/qinqing/bench ]] \
