@@ -56,7 +56,7 @@ newest_patch() {
 export -f newest_patch
 echo "== newer patch releases on Maven Central → $out/patch-updates.txt"
 grep -o '"purl" *: *"pkg:maven/[^"]*"' "$out/sbom.json" | sed 's/.*"\(pkg:maven[^"]*\)"/\1/' | sort -u \
-  | xargs -P 8 -I{} bash -c 'newest_patch "$1"' _ {} | sort > "$out/patch-updates.txt"
+  | xargs -P 16 -I{} bash -c 'newest_patch "$1"' _ {} | sort > "$out/patch-updates.txt"
 behind=$(wc -l < "$out/patch-updates.txt")
 echo "$behind components have a newer patch release"
 
