@@ -39,6 +39,19 @@ class DemoDirectory {
     static final Map<String, String> OFFICIALS = officials();
     static final Map<AppealCategory, String> ROUTES = routes();
 
+    /** The people of the demo directory, by id: the names of identity's demo accounts. */
+    static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("official", "王敏"),
+            Map.entry("official-approval", "刘洋"),
+            Map.entry("official-land", "陈静"),
+            Map.entry("official-finance", "杨帆"),
+            Map.entry("official-talent", "黄磊"),
+            Map.entry("official-transport", "周婷"),
+            Map.entry("official-dev-reform", "吴昊"),
+            Map.entry("official-business", "徐丽"),
+            Map.entry("leader", "孙建国"),
+            Map.entry("head-industry-it", "马志远"));
+
     private final CommandGateway commands;
 
     DemoDirectory(CommandGateway commands) {
@@ -58,7 +71,7 @@ class DemoDirectory {
         return departments;
     }
 
-    /** Each demo official's department; their names are those of identity's demo accounts. */
+    /** Each demo official's department. */
     private static Map<String, String> officials() {
         Map<String, String> officials = new LinkedHashMap<>();
         officials.put("official", "industry-it");
@@ -71,18 +84,6 @@ class DemoDirectory {
         officials.put("official-business", "business-environment");
         return officials;
     }
-
-    static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("official", "王敏"),
-            Map.entry("official-approval", "刘洋"),
-            Map.entry("official-land", "陈静"),
-            Map.entry("official-finance", "杨帆"),
-            Map.entry("official-talent", "黄磊"),
-            Map.entry("official-transport", "周婷"),
-            Map.entry("official-dev-reform", "吴昊"),
-            Map.entry("official-business", "徐丽"),
-            Map.entry("leader", "孙建国"),
-            Map.entry("head-industry-it", "马志远"));
 
     private static Map<AppealCategory, String> routes() {
         Map<AppealCategory, String> routes = new LinkedHashMap<>();

@@ -89,4 +89,21 @@ class DemoDirectoryTest {
                         .map(command -> ((RegisterOfficialCommand) command).officialId()))
                 .contains("official", "official-land", "official-business");
     }
+
+    @Test
+    void everyPersonHasTheNameOfTheirSignInAccount() {
+        assertThat(COMMANDS.stream()
+                        .filter(RegisterOfficialCommand.class::isInstance)
+                        .map(RegisterOfficialCommand.class::cast))
+                .allSatisfy(official ->
+                        assertThat(official.name()).isEqualTo(DemoDirectory.NAMES.get(official.officialId())))
+                .extracting(RegisterOfficialCommand::name)
+                .doesNotContainNull();
+        assertThat(COMMANDS.stream()
+                        .filter(RegisterLeaderCommand.class::isInstance)
+                        .map(RegisterLeaderCommand.class::cast)
+                        .filter(leader -> !leader.leaderId().equals("mayor")))
+                .extracting(RegisterLeaderCommand::name)
+                .containsExactlyInAnyOrder("孙建国", "马志远");
+    }
 }

@@ -41,14 +41,13 @@ public class AppealActions {
             String notice,
             String after,
             Call call) {
-        return FormSubmission.submit(
+        return FormSubmission.submitAndRedirect(
                 binding,
                 fields,
                 call::run,
-                version -> {
-                    redirect.addFlashAttribute("notice", notice);
-                    return "redirect:/appeals/" + id + "?" + after + "=" + version;
-                },
+                redirect,
+                notice,
+                version -> "/appeals/" + id + "?" + after + "=" + version,
                 () -> page.render(id, model));
     }
 }

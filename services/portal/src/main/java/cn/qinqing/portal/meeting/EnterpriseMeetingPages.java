@@ -144,14 +144,13 @@ class EnterpriseMeetingPages {
             Map<String, String> fields,
             String notice,
             java.util.function.LongSupplier call) {
-        return FormSubmission.submit(
+        return FormSubmission.submitAndRedirect(
                 binding,
                 fields,
                 call,
-                version -> {
-                    redirect.addFlashAttribute("notice", notice);
-                    return "redirect:/enterprise/meetings/" + id + "?v=" + version;
-                },
+                redirect,
+                notice,
+                version -> "/enterprise/meetings/" + id + "?v=" + version,
                 () -> render(id, 0, model));
     }
 

@@ -165,14 +165,13 @@ class LeaderMeetingPages {
             Map<String, String> fields,
             String notice,
             LongSupplier call) {
-        return FormSubmission.submit(
+        return FormSubmission.submitAndRedirect(
                 binding,
                 fields,
                 call,
-                version -> {
-                    redirect.addFlashAttribute("notice", notice);
-                    return "redirect:/leader/meetings/" + id + "?v=" + version;
-                },
+                redirect,
+                notice,
+                version -> "/leader/meetings/" + id + "?v=" + version,
                 () -> render(id, 0, model));
     }
 

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How every form of the portal answers an API call: on success go where {@code done} says with the new version; on a
@@ -24,6 +25,26 @@ public final class FormSubmission {
             LongFunction<String> done,
             Supplier<String> again) {
         return submit(binding, name -> fields.getOrDefault(name, name), call, done, again);
+    }
+
+    /** As {@link #submit}, going on success to {@code target} with a flash {@code notice} (a message code). */
+    public static String submitAndRedirect(
+            BindingResult binding,
+            Map<String, String> fields,
+            LongSupplier call,
+            RedirectAttributes redirect,
+            String notice,
+            LongFunction<String> target,
+            Supplier<String> again) {
+        return submit(
+                binding,
+                fields,
+                call,
+                version -> {
+                    redirect.addFlashAttribute("notice", notice);
+                    return "redirect:" + target.apply(version);
+                },
+                again);
     }
 
     public static String submit(
