@@ -139,11 +139,9 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                 "%." + eventType);
     }
 
-    /** A meeting held last week with enterprise A invited and draft minutes with one decision, as its events stand. */
-    private UUID heldWithMinutes() {
+    /** A meeting held at {@code held} with enterprise A invited, as its first two events stand in the store. */
+    private UUID heldWithAInvited(String theme, Instant held, Instant ends) {
         UUID id = UUID.randomUUID();
-        Instant held = Instant.now().minus(Duration.ofDays(7));
-        Instant ends = held.plus(Duration.ofMinutes(90));
         append(
                 "BreakfastMeeting",
                 id.toString(),
@@ -151,7 +149,7 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                 new MeetingScheduledEvent(
                         id,
                         "leader",
-                        "上周的早餐会",
+                        theme,
                         "市政府",
                         held,
                         ends,
@@ -164,6 +162,14 @@ class MeetingsApiIT extends MeetingsApiTestBase {
                 id.toString(),
                 1,
                 new InvitationSentEvent(id, ENTERPRISE_A, InvitationSelection.BY_HAND, held.minus(Duration.ofDays(9))));
+        return id;
+    }
+
+    /** A meeting held last week with enterprise A invited and draft minutes with one decision, as its events stand. */
+    private UUID heldWithMinutes() {
+        Instant held = Instant.now().minus(Duration.ofDays(7));
+        Instant ends = held.plus(Duration.ofMinutes(90));
+        UUID id = heldWithAInvited("上周的早餐会", held, ends);
         append(
                 "BreakfastMeeting",
                 id.toString(),
@@ -646,30 +652,10 @@ class MeetingsApiIT extends MeetingsApiTestBase {
     @Test
     void overdueItemsShowInTheFollowUp() {
         // a meeting held last month, as its events stand in the store
-        UUID id = UUID.randomUUID();
         UUID item = UUID.randomUUID();
         Instant held = Instant.now().minus(Duration.ofDays(30));
         LocalDate due = LocalDate.now(CITY).minusDays(3);
-        append(
-                "BreakfastMeeting",
-                id.toString(),
-                0,
-                new MeetingScheduledEvent(
-                        id,
-                        "leader",
-                        "上月的早餐会",
-                        "市政府",
-                        held,
-                        held.plusSeconds(5400),
-                        10,
-                        List.of("industry-it"),
-                        held.minusSeconds(86_400),
-                        held.minus(Duration.ofDays(10))));
-        append(
-                "BreakfastMeeting",
-                id.toString(),
-                1,
-                new InvitationSentEvent(id, ENTERPRISE_A, InvitationSelection.BY_HAND, held.minus(Duration.ofDays(9))));
+        UUID id = heldWithAInvited("上月的早餐会", held, held.plusSeconds(5400));
         append(
                 "BreakfastMeeting",
                 id.toString(),

@@ -187,12 +187,7 @@ class CaseFileApiIT extends ResolutionApiTestBase {
     void aThousandConcurrentRetriesWithOneKeyRequestExactlyOneExtension() {
         UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
         String path = "/api/resolution/case-files/" + appeal;
-        Instant resolutionDue = Instant.parse(api.get(path)
-                .token(official)
-                .send()
-                .json()
-                .get("resolutionDueAt")
-                .asText());
+        Instant resolutionDue = resolutionDue(path);
 
         var answers = RetryStorm.send(
                 "extension request",
@@ -251,6 +246,16 @@ class CaseFileApiIT extends ResolutionApiTestBase {
         return id;
     }
 
+    /** The resolution due time in force, as the official reads it. */
+    private Instant resolutionDue(String path) {
+        return Instant.parse(api.get(path)
+                .token(official)
+                .send()
+                .json()
+                .get("resolutionDueAt")
+                .asText());
+    }
+
     /** The given field of each event of the type on the appeal's case file. */
     private List<String> ids(UUID appeal, String eventType, String field) {
         return jdbc.queryForList(
@@ -266,12 +271,7 @@ class CaseFileApiIT extends ResolutionApiTestBase {
     void anExtensionIsRequestedOnceWhateverTheRetriesAndTheDepartmentHeadGrantsIt() {
         UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
         String path = "/api/resolution/case-files/" + appeal;
-        Instant resolutionDue = Instant.parse(api.get(path)
-                .token(official)
-                .send()
-                .json()
-                .get("resolutionDueAt")
-                .asText());
+        Instant resolutionDue = resolutionDue(path);
         Map<String, Object> body =
                 Map.of("requestedDueAt", resolutionDue.plusSeconds(7 * 86400).toString(), "reason", "需要现场勘查");
 
