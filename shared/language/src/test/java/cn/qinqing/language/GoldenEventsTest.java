@@ -66,24 +66,60 @@ class GoldenEventsTest {
     }
 
     @Test
+    void everyEventRecordCarriesARevision() throws Exception {
+        List<Class<?>> events = eventRecords();
+
+        assertThat(events).as("the published language's event records").hasSizeGreaterThan(40);
+        assertThat(events)
+                .as("event records without @Revision (a new event starts at revision 1)")
+                .filteredOn(type -> !type.isAnnotationPresent(Revision.class))
+                .isEmpty();
+    }
+
+    @Test
     void everyEventHasAGoldenFileOfItsCurrentRevision() throws Exception {
+        List<String> missing = eventRecords().stream()
+                .map(type -> type.getName() + "@" + revision(type) + ".json")
+                .filter(golden -> !Files.exists(goldenFolderUnchecked().resolve(golden)))
+                .toList();
+
+        assertThat(missing).as("events without a golden file").isEmpty();
+    }
+
+    @Test
+    void everyTypeNamedAsAnEventIsARecord() throws Exception {
+        assertThat(classesOfTheLanguage())
+                .filteredOn(type -> type.getSimpleName().endsWith("Event") && !type.isRecord())
+                .as("events are records")
+                .isEmpty();
+    }
+
+    /** Every record of the published language whose name says it is an event. */
+    static List<Class<?>> eventRecords() throws IOException, URISyntaxException {
+        return classesOfTheLanguage().stream()
+                .filter(type -> type.isRecord() && type.getSimpleName().endsWith("Event"))
+                .toList();
+    }
+
+    private static List<Class<?>> classesOfTheLanguage() throws IOException, URISyntaxException {
         Path classes = Path.of(
                 Role.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> missing;
         try (Stream<Path> files = Files.walk(classes)) {
-            missing = files.filter(file -> file.toString().endsWith("Event.class"))
+            return files.filter(file -> file.toString().endsWith(".class"))
+                    .filter(file -> !file.getFileName().toString().contains("$"))
                     .map(file -> classes.relativize(file)
                             .toString()
-                            .replace('/', '.')
+                            .replace(java.io.File.separatorChar, '.')
                             .replace(".class", ""))
-                    .map(GoldenEventsTest::load)
-                    .filter(type -> type.isAnnotationPresent(Revision.class))
-                    .map(type -> type.getName() + "@"
-                            + type.getAnnotation(Revision.class).value() + ".json")
-                    .filter(golden -> !Files.exists(goldenFolderUnchecked().resolve(golden)))
+                    .sorted()
+                    .<Class<?>>map(GoldenEventsTest::load)
                     .toList();
         }
-        assertThat(missing).as("events without a golden file").isEmpty();
+    }
+
+    private static String revision(Class<?> type) {
+        Revision revision = type.getAnnotation(Revision.class);
+        return revision == null ? "(none)" : revision.value();
     }
 
     private static Class<?> load(String name) {

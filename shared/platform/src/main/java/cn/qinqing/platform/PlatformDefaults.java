@@ -58,6 +58,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 // deadlines run only once Axon is up: a deadline that came due while the service was down fires then
                 flyway.put("db-scheduler.delay-startup-until-context-ready", "true");
                 flyway.put("db-scheduler.polling-interval", "PT2S");
+                // an execution picked by an instance that died (kill -9, a lost pod) is picked again once its
+                // heartbeat is 4 × 5 s old (4 is db-scheduler's least) — its defaults (5 min × 6) let such a
+                // deadline fire 30 min late (found by the kill test, R13); a heartbeat is one UPDATE per execution
+                // running, and a deadline runs for milliseconds
+                flyway.put("db-scheduler.heartbeat-interval", "PT5S");
+                flyway.put("db-scheduler.missed-heartbeats-limit", "4");
                 flyway.put("db-scheduler.threads", "4");
             }
             // read models are queried by unqualified names in the service's own schema

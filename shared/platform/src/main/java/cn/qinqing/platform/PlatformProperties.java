@@ -14,7 +14,7 @@ public record PlatformProperties(String name, String schema, Processing processi
 
     public PlatformProperties {
         if (processing == null) {
-            processing = new Processing(0, 0, 0, null, null);
+            processing = new Processing(0, 0, 0, null, null, null, null, 0);
         }
     }
 
@@ -26,8 +26,20 @@ public record PlatformProperties(String name, String schema, Processing processi
      * @param threads worker threads of each processor
      * @param claimTimeout after this long without an update, another instance may take over a segment
      * @param pollInterval how long the event store waits before polling when nobody woke it up
+     * @param coalesce events arriving within this long of the previous wake-up are handed to the processors together
+     * @param readYourWrites how long a write waits at most for the service's own views to show it (ADR 0008)
+     * @param cachedEvents events the event store keeps in memory for its processors to share; Axon's default, 10,000,
+     *     was 15–20 MiB of every service's heap (the R11 soak's "rise"), while the processors run a few dozen behind
      */
-    public record Processing(int batchSize, int segments, int threads, Duration claimTimeout, Duration pollInterval) {
+    public record Processing(
+            int batchSize,
+            int segments,
+            int threads,
+            Duration claimTimeout,
+            Duration pollInterval,
+            Duration coalesce,
+            Duration readYourWrites,
+            int cachedEvents) {
 
         /** Any setting left out keeps its default, so that one property can be tuned alone. */
         public Processing {
@@ -36,6 +48,9 @@ public record PlatformProperties(String name, String schema, Processing processi
             threads = threads > 0 ? threads : 2;
             claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(10);
             pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(1);
+            coalesce = coalesce != null ? coalesce : Duration.ofMillis(5);
+            readYourWrites = readYourWrites != null ? readYourWrites : Duration.ofSeconds(2);
+            cachedEvents = cachedEvents > 0 ? cachedEvents : 1_000;
         }
     }
 }

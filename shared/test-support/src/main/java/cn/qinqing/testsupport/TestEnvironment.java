@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Points every Spring application started in a test JVM at that JVM's test database and test identity provider, in
@@ -20,6 +21,25 @@ public class TestEnvironment implements EnvironmentPostProcessor {
             return;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("qinqing-test", properties()));
+        environment.getPropertySources().addFirst(new ObjectStoreProperty());
+    }
+
+    /**
+     * The object store's endpoint for a service that keeps documents: asking for it starts {@link TestObjectStore}, so
+     * the tests of services without documents never start one.
+     */
+    static final class ObjectStoreProperty extends PropertySource<Object> {
+
+        static final String NAME = "qinqing.documents.endpoint";
+
+        ObjectStoreProperty() {
+            super("qinqing-test-object-store");
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return NAME.equals(name) ? TestObjectStore.get().endpoint().toString() : null;
+        }
     }
 
     /** The properties a service under test needs: database and token issuer. */

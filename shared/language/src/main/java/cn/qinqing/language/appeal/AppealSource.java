@@ -5,5 +5,7 @@ public enum AppealSource {
     /** Filed by the enterprise online. */
     ONLINE,
     /** Raised from a decision of a government–business breakfast meeting (政商恳谈早餐会). */
-    BREAKFAST_MEETING
+    BREAKFAST_MEETING,
+    /** Raised as a blocker (堵点) of a key project ({@code BlockerRaisedEvent}), filed for its investing enterprise. */
+    KEY_PROJECT
 }

@@ -12,5 +12,10 @@ public enum RoutingMode {
      * A breakfast meeting's decision named the department that owns the action item (会议交办): the appeal raised from
      * it goes straight there, whatever the routing rules would say.
      */
-    MEETING_DECISION
+    MEETING_DECISION,
+    /**
+     * A blocker raised on a key project (项目堵点): the appeal goes straight to the project's responsible department, with
+     * the project's leader in charge.
+     */
+    KEY_PROJECT
 }

@@ -4,6 +4,9 @@ import cn.qinqing.platform.PlatformDefaults;
 import cn.qinqing.platform.PlatformProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -25,6 +28,8 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -108,6 +113,12 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /** R9: every aggregate reads only the events of its own type (static: a post-processor of the other beans). */
+    @Bean
+    static AggregatesReadTheirOwnEvents aggregatesReadTheirOwnEvents() {
+        return new AggregatesReadTheirOwnEvents();
+    }
+
     /** Recognises PostgreSQL's unique violations, which is how two writers of one aggregate are told apart. */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -140,16 +151,43 @@ public class EventStoreAutoConfiguration {
     @Bean(name = "eventBus")
     public WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
         return (WakeableEventStore) WakeableEventStore.wakeableBuilder()
+                .coalesce(properties.processing().coalesce().toNanos(), TimeUnit.NANOSECONDS)
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(properties.processing().pollInterval().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
+                .cachedEvents(properties.processing().cachedEvents())
                 .build();
     }
 
     @Bean
     PostgresEventNotifications postgresEventNotifications(DataSource dataSource, EventBus eventBus) {
         return new PostgresEventNotifications(dataSource, (WakeableEventStore) eventBus);
+    }
+
+    /** Alarms when the LISTEN connection is down: the health component says so, and a gauge an alert can read. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({HealthIndicator.class, MeterRegistry.class})
+    static class NotificationsHealth {
+
+        @Bean
+        HealthIndicator eventNotificationsHealthIndicator(PostgresEventNotifications notifications) {
+            // UP either way: the service works on while polling; an operator reads "listening" and the gauge
+            return () -> Health.up()
+                    .withDetail("listening", notifications.listening())
+                    .withDetail("received", notifications.received())
+                    .withDetail("reconnects", notifications.reconnects())
+                    .build();
+        }
+
+        /** A meter binder, not a second bean of the notifications' type (which made them ambiguous to inject). */
+        @Bean
+        MeterBinder eventNotificationsGauge(PostgresEventNotifications notifications) {
+            return meters -> Gauge.builder(
+                            "qinqing.event.notifications.listening", notifications, n -> n.listening() ? 1 : 0)
+                    .description("1 while the LISTEN connection that wakes the processors is up, 0 while polling")
+                    .register(meters);
+        }
     }
 
     @Bean

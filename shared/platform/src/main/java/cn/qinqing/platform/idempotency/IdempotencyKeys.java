@@ -1,6 +1,9 @@
 package cn.qinqing.platform.idempotency;
 
+import cn.qinqing.platform.messaging.ReadYourWrites;
 import cn.qinqing.platform.web.InvalidRequestException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,11 +33,14 @@ public class IdempotencyKeys {
     private final JdbcTemplate jdbc;
     private final String table;
     private final TransactionOperations transactions;
+    /** Retries answered with the first request's resource, from start-up on (0 included). */
+    private final Counter replays;
 
     public IdempotencyKeys(JdbcTemplate jdbc, String schema, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.table = schema + ".idempotency_key";
         this.transactions = transactions;
+        this.replays = Metrics.counter("qinqing.idempotency.replays");
     }
 
     /**
@@ -71,6 +77,9 @@ public class IdempotencyKeys {
             }
             return reserved;
         });
+        // read your writes (ADR 0008): the create's events committed with the key; wait for the views now that the
+        // transaction no longer holds a connection
+        ReadYourWrites.awaitPending();
         if (!reservation.first()) {
             create.accept(reservation.resourceId());
         }
@@ -104,6 +113,8 @@ public class IdempotencyKeys {
         if (!hash.equals(existing.get("request_hash"))) {
             throw new IdempotencyKeyReusedException();
         }
+        // a retry answered with the first request's resource: how often clients retry (docs/operations.md, Metrics)
+        replays.increment();
         return new Reservation((String) existing.get("resource_id"), false);
     }
 

@@ -1,14 +1,20 @@
 package cn.qinqing.platform.messaging;
 
+import cn.qinqing.platform.security.Actor;
+import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,15 +22,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin's view of the dead letters of this service's processing groups: list them, retry a group (each parked
- * sequence is handled again in order; what fails again stays parked), or evict one letter that can never succeed.
+ * The admin's view of the dead letters of this service's processing groups: list them, inspect one (its event's
+ * payload and metadata), retry a group (each parked sequence is handled again in order; what fails again stays
+ * parked), or drop one letter that can never succeed, with a reason that is logged with the admin's name.
  */
 @RestController
 @RequestMapping(path = "/api/${qinqing.service.name}/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeadLetterAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterAdmin.class);
 
     private final EventProcessingConfiguration processing;
 
@@ -59,15 +69,48 @@ class DeadLetterAdmin {
         return ResponseEntity.ok(new Retried(group, sequences, queue(group).size()));
     }
 
+    /** One letter with its event's payload and metadata, to judge whether a retry can succeed. */
+    @GetMapping("/{group}/{letterId}")
+    Map<String, Object> inspect(@PathVariable String group, @PathVariable String letterId) {
+        DeadLetter<? extends EventMessage<?>> letter = find(group, letterId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("letter", Letter.of(group, letter));
+        body.put("payload", letter.message().getPayload());
+        body.put("metaData", letter.message().getMetaData());
+        body.put("diagnostics", letter.diagnostics());
+        return body;
+    }
+
+    /**
+     * Drops a letter that can never succeed; the reason is required and is logged with the admin who gave it (the
+     * event itself stays in the event store: a replay would handle it again).
+     */
     @DeleteMapping("/{group}/{letterId}")
-    ResponseEntity<Void> evict(@PathVariable String group, @PathVariable String letterId) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-        for (var sequence : queue.deadLetters()) {
+    ResponseEntity<Void> evict(
+            @PathVariable String group, @PathVariable String letterId, @RequestParam(required = false) String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidRequestException(
+                    "reason", "is required (1 to 500 characters): why this letter is dropped");
+        }
+        DeadLetter<? extends EventMessage<?>> letter = find(group, letterId);
+        queue(group).evict(letter);
+        LOG.warn(
+                "Dead letter {} of {} (event {}, {}) dropped by {}: {}",
+                letterId,
+                group,
+                letter.message().getIdentifier(),
+                letter.message().getPayloadType().getName(),
+                Actor.require().subject(),
+                reason.strip());
+        return ResponseEntity.noContent().build();
+    }
+
+    private DeadLetter<? extends EventMessage<?>> find(String group, String letterId) {
+        for (var sequence : queue(group).deadLetters()) {
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
                 if (letter instanceof JdbcDeadLetter<?> jdbc
                         && jdbc.getIdentifier().equals(letterId)) {
-                    queue.evict(letter);
-                    return ResponseEntity.noContent().build();
+                    return letter;
                 }
             }
         }

@@ -4,6 +4,7 @@ import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.Role;
 import cn.qinqing.platform.PlatformDefaults;
 import cn.qinqing.platform.PlatformProperties;
+import cn.qinqing.platform.eventstore.WakeableEventStore;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.security.AuthorizationPolicy;
 import cn.qinqing.platform.security.EndpointRule;
@@ -12,22 +13,35 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,15 +57,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * id of the message that caused it.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
-@Import(DeadLetterAdmin.class)
+@Import({DeadLetterAdmin.class, ProcessorAdmin.class})
 @ConditionalOnClass(CommandBus.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class MessagingAutoConfiguration {
 
     @Bean
-    ConfigurerModule qinqingProcessorDefaults(PlatformProperties properties) {
+    ConfigurerModule qinqingProcessorDefaults(PlatformProperties properties, ViewProgress viewProgress) {
         PlatformProperties.Processing processing = properties.processing();
         return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
+                // every finished batch wakes the writes that wait to read themselves (ADR 0008)
+                .registerDefaultHandlerInterceptor((config, name) -> viewProgress.interceptor())
                 // events naming an appeal are handled in order per appeal, whichever aggregate published them
                 .registerDefaultSequencingPolicy(config -> new PerAppealSequencingPolicy())
                 // a failing handler is never logged and skipped: its event is dead-lettered, or the batch retried
@@ -159,6 +175,61 @@ public class MessagingAutoConfiguration {
         return new SavepointPerEventHandler(transactions);
     }
 
+    /**
+     * Every processing group remembers, per segment, which sequences have dead letters, instead of asking the database
+     * ({@code SELECT COUNT(*)} on the dead-letter table) before each event it handles. The cache is rebuilt whenever
+     * the segment is claimed, so a segment taken over from another instance starts from what the table holds.
+     * Registered first: a service that configures a group's dead-lettering itself (oversight) overrides it.
+     */
+    @Bean
+    ConfigurerModule qinqingDeadLetterCache(ConfigurableListableBeanFactory beans) {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                Set<String> groups = new TreeSet<>();
+                for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+                    ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
+                    if (group != null) {
+                        groups.add(group.value());
+                    }
+                }
+                configurer.eventProcessing(processing ->
+                        groups.forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                                group, (config, builder) -> builder.enableSequenceIdentifierCache())));
+            }
+
+            @Override
+            public int order() {
+                return Integer.MIN_VALUE;
+            }
+        };
+    }
+
+    /**
+     * A reaction group (one whose handlers {@code @DisallowReplay}: they send commands) handles, at its first start,
+     * every event already in the store as it happened. Axon's default first token replays the store up to its head,
+     * and a reaction skips replayed events: an appeal filed before assignment's routing group first started — on a
+     * fresh platform whose services start side by side, or at a first deployment — would never be routed. Reactions
+     * are idempotent (ARCHITECTURE.md: deterministic ids, duplicates refused), so handling that history is safe; an
+     * explicit reset still replays, and still skips them.
+     */
+    @Bean
+    ConfigurerModule qinqingReactionsFromTheFirstEvent(ConfigurableListableBeanFactory beans) {
+        return configurer -> {
+            Set<String> groups = new TreeSet<>();
+            for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+                ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
+                if (group != null && beans.findAnnotationOnBean(name, DisallowReplay.class) != null) {
+                    groups.add(group.value());
+                }
+            }
+            configurer.eventProcessing(
+                    processing -> groups.forEach(group -> processing.registerPooledStreamingEventProcessorConfiguration(
+                            group,
+                            (config, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))));
+        };
+    }
+
     /** Only an admin handles dead letters. */
     @Bean
     AuthorizationPolicy deadLetterAdminPolicy(PlatformProperties properties) {
@@ -166,7 +237,73 @@ public class MessagingAutoConfiguration {
         return () -> List.of(
                 EndpointRule.allow(HttpMethod.GET, base, Role.ADMIN),
                 EndpointRule.allow(HttpMethod.POST, base + "/{group}/retry", Role.ADMIN),
+                EndpointRule.allow(HttpMethod.GET, base + "/{group}/{letterId}", Role.ADMIN),
                 EndpointRule.allow(HttpMethod.DELETE, base + "/{group}/{letterId}", Role.ADMIN));
+    }
+
+    /** Only an admin sees and splits the processors' segments. */
+    @Bean
+    AuthorizationPolicy processorAdminPolicy(PlatformProperties properties) {
+        String base = "/api/" + properties.name() + "/admin/processors";
+        return () -> List.of(
+                EndpointRule.allow(HttpMethod.GET, base, Role.ADMIN),
+                EndpointRule.allow(HttpMethod.POST, base + "/{name}/split", Role.ADMIN));
+    }
+
+    @Bean
+    ViewProgress viewProgress() {
+        return new ViewProgress();
+    }
+
+    /** A client's write answers once this service's processors have handled its events (ADR 0008). */
+    @Bean
+    ReadYourWrites readYourWrites(
+            EventProcessingConfiguration eventProcessing,
+            ViewProgress viewProgress,
+            JdbcTemplate jdbc,
+            @Qualifier("serializer") Serializer serializer,
+            PlatformProperties properties,
+            EventBus eventBus) {
+        ReadYourWrites readYourWrites = new ReadYourWrites(
+                eventProcessing,
+                viewProgress,
+                jdbc,
+                serializer,
+                properties.schema(),
+                properties.processing().readYourWrites());
+        if (eventBus instanceof WakeableEventStore store) {
+            store.onAfterCommit(readYourWrites::afterCommit);
+        }
+        return readYourWrites;
+    }
+
+    /** Controllers' commands wait for their views once the command's unit of work is over (ADR 0008). */
+    @Bean
+    static BeanPostProcessor qinqingReadYourWritesGateway() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof CommandGateway gateway && !(bean instanceof ReadYourWritesGateway)
+                        ? new ReadYourWritesGateway(gateway)
+                        : bean;
+            }
+        };
+    }
+
+    /**
+     * A controller that publishes an event without a command (the calendar's load) waits for its views too, once the
+     * event is committed (ADR 0008).
+     */
+    @Bean
+    static BeanPostProcessor qinqingReadYourWritesEventGateway() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof EventGateway gateway && !(bean instanceof ReadYourWritesEventGateway)
+                        ? new ReadYourWritesEventGateway(gateway)
+                        : bean;
+            }
+        };
     }
 
     @Bean

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How fresh a read model is: the position its processing group has reached in the global stream (the lowest over its
- * segments) against the head of the event store. Read APIs put both in their answers.
+ * segments) against the head of the event store. Read APIs put both in their answers ({@code FreshReads}).
  */
 public class ProcessorPositions {
 

@@ -1,34 +1,38 @@
 package cn.qinqing.platform.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token bucket per key (an enterprise, a client address): {@code capacity} actions at once, refilled evenly so that
  * {@code capacity} more are allowed per {@code window}. An action beyond that is refused with the time until the next
  * token, for a {@code Retry-After}. A capacity of 0 switches the limit off.
  *
- * <p>Kept in this instance's memory: a restart forgets, and several instances each count their own share. That is
- * enough to keep one caller from flooding the city's inboxes, which is all it is for.
+ * <p>The buckets live in a {@link RateLimitStore}: in PostgreSQL ({@link JdbcRateLimitStore}) where several instances
+ * of a service must hold one limit together, in this instance's memory otherwise.
  */
 public final class RateLimiter {
-
-    private static final int PURGE_ABOVE = 10_000;
 
     private final String what;
     private final int capacity;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimitStore store;
+    /** Refusals of this limit, from start-up on (0 included) at /actuator/prometheus. */
+    private final Counter refusals;
 
     public RateLimiter(String what, int capacity, Duration window) {
         this(what, capacity, window, Clock.systemUTC());
     }
 
     public RateLimiter(String what, int capacity, Duration window, Clock clock) {
+        this(what, capacity, window, clock, new InMemoryRateLimitStore());
+    }
+
+    /** A limit that every instance sharing {@code store} holds together; {@code what} also names its buckets. */
+    public RateLimiter(String what, int capacity, Duration window, Clock clock, RateLimitStore store) {
         if (capacity < 0 || window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("a rate limit needs a capacity of 0 or more and a positive window");
         }
@@ -36,6 +40,8 @@ public final class RateLimiter {
         this.capacity = capacity;
         this.window = window;
         this.clock = clock;
+        this.store = store;
+        this.refusals = Metrics.counter("qinqing.rate.limit.refusals", "limit", what);
     }
 
     public boolean isEnabled() {
@@ -51,53 +57,11 @@ public final class RateLimiter {
         if (!isEnabled()) {
             return;
         }
-        if (buckets.size() > PURGE_ABOVE) {
-            purge();
-        }
-        Duration wait =
-                buckets.computeIfAbsent(key, k -> new Bucket(clock.instant())).take(clock.instant());
+        long cost = window.toNanos() / capacity;
+        Duration wait = store.take(what, key, cost, cost * capacity, clock.instant());
         if (!wait.isZero()) {
+            refusals.increment();
             throw new TooManyRequestsException(what, wait);
-        }
-    }
-
-    private void purge() {
-        Instant now = clock.instant();
-        buckets.values().removeIf(bucket -> bucket.isFull(now));
-    }
-
-    /** Credit in nanoseconds of waiting: each action costs {@code window / capacity} of it, exactly. */
-    private final class Bucket {
-        private final long cost = window.toNanos() / capacity;
-        private final long full = cost * capacity;
-        private long credit;
-        private Instant updated;
-
-        Bucket(Instant now) {
-            this.credit = full;
-            this.updated = now;
-        }
-
-        synchronized Duration take(Instant now) {
-            refill(now);
-            if (credit >= cost) {
-                credit -= cost;
-                return Duration.ZERO;
-            }
-            return Duration.ofNanos(cost - credit);
-        }
-
-        synchronized boolean isFull(Instant now) {
-            refill(now);
-            return credit >= full;
-        }
-
-        private void refill(Instant now) {
-            long elapsed = Duration.between(updated, now).toNanos();
-            if (elapsed > 0) {
-                credit = Math.min(full, credit + elapsed);
-                updated = now;
-            }
         }
     }
 }

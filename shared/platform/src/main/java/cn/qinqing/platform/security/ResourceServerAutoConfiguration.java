@@ -2,6 +2,7 @@ package cn.qinqing.platform.security;
 
 import cn.qinqing.platform.web.Problems;
 import cn.qinqing.platform.web.SecurityHeaders;
+import cn.qinqing.web.ScrapeAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -66,13 +68,18 @@ public class ResourceServerAutoConfiguration {
             HttpSecurity http,
             ObjectProvider<AuthorizationPolicy> policies,
             JwtAuthenticationConverter converter,
-            ObjectMapper mapper)
+            ObjectMapper mapper,
+            Environment environment)
             throws Exception {
+        // metrics without a token, only for a scraper on the operator's network (docs/operations.md, Metrics)
+        ScrapeAccess scrapers = ScrapeAccess.from(environment.getProperty(ScrapeAccess.PROPERTY, ScrapeAccess.DEFAULT));
         http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll();
+                    requests.requestMatchers(request -> ScrapeAccess.isScrapePath(request) && scrapers.allows(request))
                             .permitAll();
                     requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
                     requests.requestMatchers("/error").permitAll();

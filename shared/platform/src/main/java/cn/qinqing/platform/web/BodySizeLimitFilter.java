@@ -9,14 +9,23 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses request bodies over the platform's limit with 413 before anything reads them. */
+/**
+ * Refuses request bodies over the platform's limit with 413 before anything reads them. Multipart uploads (documents)
+ * have their own, larger limit; it is zero, so the general one applies, in a service that stores no documents.
+ */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxMultipartBytes;
     private final ObjectMapper mapper;
 
     public BodySizeLimitFilter(long maxBytes, ObjectMapper mapper) {
+        this(maxBytes, 0, mapper);
+    }
+
+    public BodySizeLimitFilter(long maxBytes, long maxMultipartBytes, ObjectMapper mapper) {
         this.maxBytes = maxBytes;
+        this.maxMultipartBytes = maxMultipartBytes;
         this.mapper = mapper;
     }
 
@@ -24,6 +33,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
+        String contentType = request.getContentType();
+        long maxBytes = contentType != null
+                        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                ? Math.max(this.maxBytes, maxMultipartBytes)
+                : this.maxBytes;
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > maxBytes || chunked) {
             Problems.write(

@@ -1,5 +1,6 @@
 package cn.qinqing.platform.web;
 
+import cn.qinqing.platform.documents.DocumentRefusedException;
 import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.idempotency.IdempotencyKeyReusedException;
@@ -122,6 +123,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .replace(".[", "[");
     }
 
+    private static String sentence(FieldError error) {
+        String sentence = (error.field() + " " + error.message()).trim();
+        return sentence.endsWith(".") ? sentence : sentence + ".";
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         String expected =
@@ -161,8 +167,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (HttpHeaders.IF_MATCH.equalsIgnoreCase(ex.getHeaderName())) {
             return preconditionRequired(new PreconditionRequiredException());
         }
-        return ResponseEntity.badRequest()
-                .body(invalid(List.of(new FieldError(ex.getHeaderName(), "header is required"))));
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getHeaderName(), "is required"))));
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)
@@ -228,6 +233,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", "This already exists."));
     }
 
+    /** An uploaded file that is too large (413) or of a type not accepted (415), with the form field named. */
+    @ExceptionHandler(DocumentRefusedException.class)
+    ResponseEntity<ProblemDetail> documentRefused(DocumentRefusedException ex) {
+        FieldError error = new FieldError(ex.field(), ex.getMessage());
+        ProblemDetail problem = Problems.of(
+                ex.status(),
+                ex.type(),
+                ex.status() == HttpStatus.PAYLOAD_TOO_LARGE ? "Document too large" : "Document type not accepted",
+                sentence(error));
+        problem.setProperty("errors", List.of(error));
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    /** A multipart request over the limit the container enforces while reading it. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "body-too-large",
+                        "Request body too large",
+                        "The upload is larger than this service accepts in one request."));
+    }
+
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation ex) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.code(), "Not allowed now", ex.getMessage());
@@ -236,6 +269,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (poolExhausted(ex)) {
+            // every pooled connection stayed busy for the pool's whole timeout: the request changed nothing and a
+            // retry a moment later will be served, which a client (and HAProxy's and Prometheus' 5xx rate) should
+            // tell apart from a fault
+            log.warn("Refused a request for want of a database connection: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "busy",
+                            "Busy",
+                            "Too many requests at once right now; nothing you sent was changed. Retry in a second."));
+        }
         log.error("Unexpected error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Problems.of(
@@ -245,12 +291,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Something went wrong on our side; nothing you sent was lost. Try again."));
     }
 
+    /** The connection pool timed out: somewhere in the causes, the JDBC driver's transient connection failure. */
+    static boolean poolExhausted(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A refused request: each field's message completes a sentence of which the field is the subject ({@code must not
+     * be blank}), so that the detail reads as sentences: {@code reason must not be blank. limit must be at most 100.}
+     */
     public static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "invalid-request",
                 "Invalid request",
-                errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+                errors.stream().map(ProblemDetailsAdvice::sentence).collect(Collectors.joining(" ")));
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -2,9 +2,13 @@ package cn.qinqing.platform.web;
 
 import cn.qinqing.platform.PlatformProperties;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
+import cn.qinqing.platform.messaging.ProcessorPositions;
 import cn.qinqing.web.HeadersOnEveryAnswer;
 import cn.qinqing.web.SecureErrorReportValve;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Problem details (also for the container's own errors), security headers, correlation ids, body limits and idempotency
- * keys for every service's HTTP API.
+ * Problem details (also for the container's own errors), security headers, correlation ids, body limits, idempotent
+ * creates and fresh reads for every service's HTTP API.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,8 +59,13 @@ public class WebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${qinqing.web.max-body-bytes:262144}") long maxBytes, ObjectMapper mapper) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, mapper));
+            @Value("${qinqing.web.max-body-bytes:262144}") long maxBytes,
+            ObjectMapper mapper,
+            ObjectProvider<MultipartConfigElement> multipart) {
+        // a service that stores documents takes multipart requests up to its multipart limit (DocumentsProperties)
+        MultipartConfigElement uploads = multipart.getIfAvailable();
+        long maxMultipartBytes = uploads == null ? 0 : uploads.getMaxRequestSize();
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, maxMultipartBytes, mapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
@@ -65,5 +74,17 @@ public class WebAutoConfiguration {
     IdempotencyKeys idempotencyKeys(
             JdbcTemplate jdbc, PlatformProperties properties, PlatformTransactionManager transactions) {
         return new IdempotencyKeys(jdbc, properties.schema(), new TransactionTemplate(transactions));
+    }
+
+    /** The one way a controller creates with an {@code Idempotency-Key}. */
+    @Bean
+    IdempotentCreates idempotentCreates(IdempotencyKeys keys, ObjectMapper mapper) {
+        return new IdempotentCreates(keys, mapper);
+    }
+
+    /** The one way a controller answers a read with its read model's freshness. */
+    @Bean
+    FreshReads freshReads(ProcessorPositions positions) {
+        return new FreshReads(positions);
     }
 }

@@ -1,0 +1,71 @@
+package cn.qinqing.platform.metrics;
+
+import cn.qinqing.platform.PlatformProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What an operator reads from every event-sourced service at {@code /actuator/prometheus}, beside what Spring Boot
+ * (HTTP server with route templates, JVM, HikariCP) and Axon (processors, command bus, event store; axon-micrometer,
+ * dimensional) measure: the lag of every processing group, its dead letters, and the service's deadlines. The
+ * metrics are tagged with the service's name ({@code application}). Who may read them: {@code ScrapeAccess}.
+ */
+@AutoConfiguration(after = MetricsAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformMetricsAutoConfiguration {
+
+    /** Every meter says which service it comes from; Prometheus adds the instance. */
+    @Bean
+    MeterFilter qinqingApplicationTag(PlatformProperties properties, Environment environment) {
+        String name = properties.name() != null
+                ? properties.name()
+                : environment.getProperty("spring.application.name", "qinqing");
+        return MeterFilter.commonTags(io.micrometer.core.instrument.Tags.of("application", name));
+    }
+
+    /** Lag and dead letters of every processing group, once Axon has named them all. */
+    @Bean
+    @ConditionalOnClass(EventProcessingConfiguration.class)
+    @ConditionalOnProperty("qinqing.service.schema")
+    SmartInitializingSingleton qinqingProcessorLag(
+            ObjectProvider<MeterRegistry> registry,
+            ObjectProvider<EventProcessingConfiguration> processing,
+            JdbcTemplate jdbc,
+            PlatformProperties properties) {
+        return () -> processing.ifAvailable(axon -> new ProcessorLag(jdbc, properties.schema(), Clock.systemUTC())
+                .bindTo(registry.getObject(), axon.eventProcessors().keySet()));
+    }
+
+    /** The service's persistent deadlines (ADR 0006), where it has any. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "com.github.kagkarlsson.scheduler.Scheduler")
+    @ConditionalOnProperty("qinqing.service.schema")
+    static class Deadlines {
+
+        @Bean
+        DeadlineMetrics qinqingDeadlineMetrics(
+                MeterRegistry registry, JdbcTemplate jdbc, PlatformProperties properties, Environment environment) {
+            return new DeadlineMetrics(
+                    registry,
+                    jdbc,
+                    properties.schema(),
+                    Clock.systemUTC(),
+                    environment.getProperty("qinqing.metrics.late-deadline", Duration.class, Duration.ofMinutes(1)));
+        }
+    }
+}
