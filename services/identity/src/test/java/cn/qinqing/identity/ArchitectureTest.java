@@ -21,6 +21,7 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "..identity.user..",
                         "..identity.client..",
+                        "..identity.admin..",
                         "..identity.key..",
                         "..identity.token..",
                         "..identity.login..",

@@ -68,6 +68,26 @@ class DiscoveryIT extends RunningIdentityServer {
     }
 
     @Test
+    void aScraperOnTheSameMachineReadsTheMetricsWithoutSigningInAndNotThroughAProxy() throws Exception {
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes{application=\"identity\"");
+
+        HttpResponse<String> forwarded = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(BASE + "/actuator/prometheus"))
+                                .header("X-Forwarded-For", "203.0.113.9")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(forwarded.statusCode()).isNotEqualTo(200);
+        assertThat(forwarded.body()).doesNotContain("jvm_memory_used_bytes");
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         for (String path : List.of("/login", "/oauth2/jwks", "/.well-known/openid-configuration", "/actuator/health")) {
             assertSecurityHeaders(path, browser.get(BASE + path));

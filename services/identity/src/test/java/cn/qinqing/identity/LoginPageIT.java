@@ -65,6 +65,22 @@ class LoginPageIT extends RunningIdentityServer {
     }
 
     @Test
+    void everyPageNamesTheIconAndABrowserAskingForFaviconIcoIsSentThere() {
+        assertThat(browser.get(BASE + "/login").body())
+                .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">");
+
+        HttpResponse<String> icon = browser.get(BASE + "/favicon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+        assertThat(icon.body()).contains("<svg");
+
+        HttpResponse<String> ico = browser.get(BASE + "/favicon.ico");
+        assertThat(ico.statusCode()).as("not 404").isEqualTo(301);
+        assertThat(Browser.location(ico)).endsWith("/favicon.svg");
+    }
+
+    @Test
     void stylesheetIsPublic() {
         HttpResponse<String> css = browser.get(BASE + "/css/identity.css");
 

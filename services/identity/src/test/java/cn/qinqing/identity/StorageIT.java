@@ -21,6 +21,40 @@ class StorageIT extends RunningIdentityServer {
     @Autowired
     cn.qinqing.identity.client.ClientRegistry clients;
 
+    @Autowired
+    cn.qinqing.identity.token.ExpiredAuthorizations expiredAuthorizations;
+
+    /** R12: an authorization whose every token expired a day ago is deleted; a live one and a young one stay. */
+    @Test
+    void authorizationsExpiredLongerThanTheirRetentionAreDeleted() {
+        String client = jdbc.queryForObject(
+                "SELECT id FROM oauth2_registered_client WHERE client_id = 'admin-client'", String.class);
+        authorization("retention-expired-long-ago", client, "2 days");
+        authorization("retention-expired-lately", client, "1 hour");
+        authorization("retention-live", client, "-1 hour");
+
+        expiredAuthorizations.enforce();
+
+        assertThat(jdbc.queryForList(
+                        "SELECT id FROM oauth2_authorization WHERE id LIKE 'retention-%' ORDER BY id", String.class))
+                .containsExactly("retention-expired-lately", "retention-live");
+        jdbc.update("DELETE FROM oauth2_authorization WHERE id LIKE 'retention-%'");
+    }
+
+    /** A client-credentials authorization whose access token expired {@code ago} (negative: expires in the future). */
+    private void authorization(String id, String client, String ago) {
+        jdbc.update(
+                "INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                        + " access_token_value, access_token_issued_at, access_token_expires_at)"
+                        + " VALUES (?, ?, 'admin-client', 'client_credentials', 'token-' || ?,"
+                        + " now() - CAST(? AS interval) - interval '30 minutes', now() - CAST(? AS interval))",
+                id,
+                client,
+                id,
+                ago,
+                ago);
+    }
+
     @Test
     void passwordsAreStoredAsBcryptHashesOnly() {
         List<Map<String, Object>> users = jdbc.queryForList("SELECT username, password_hash FROM users");

@@ -1,6 +1,7 @@
 package cn.qinqing.identity.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,16 +23,19 @@ import org.springframework.stereotype.Component;
 public class ClientRegistry {
 
     private final RegisteredClientRepository clients;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Duration accessTokenTimeToLive;
     private final Duration refreshTokenTimeToLive;
 
     ClientRegistry(
             RegisteredClientRepository clients,
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
             PasswordEncoder passwordEncoder,
             @Value("${qinqing.identity.access-token-time-to-live:30m}") Duration accessTokenTimeToLive,
             @Value("${qinqing.identity.refresh-token-time-to-live:8h}") Duration refreshTokenTimeToLive) {
         this.clients = clients;
+        this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.accessTokenTimeToLive = accessTokenTimeToLive;
         this.refreshTokenTimeToLive = refreshTokenTimeToLive;
@@ -51,6 +55,13 @@ public class ClientRegistry {
             return true;
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
             return false;
+        } catch (IllegalArgumentException refused) {
+            // the repository's own uniqueness check saw another instance's client between our look-up and the save
+            // (two identity instances starting at once, ./deploy/run.sh --replicas)
+            if (clients.findByClientId(client.clientId()) != null) {
+                return false;
+            }
+            throw refused;
         }
     }
 
@@ -76,6 +87,45 @@ public class ClientRegistry {
                     uris.clear();
                     uris.addAll(client.postLogoutRedirectUris());
                 })
+                .build());
+        return true;
+    }
+
+    /** A registered client as administrators see it: never its secret. */
+    public record ClientView(String clientId, String name, List<String> grantTypes, String role, String enterpriseId) {}
+
+    /** Every registered client, by client id. */
+    public List<ClientView> all() {
+        return jdbc.queryForList("SELECT id FROM oauth2_registered_client ORDER BY client_id", String.class).stream()
+                .map(clients::findById)
+                .filter(java.util.Objects::nonNull)
+                .map(client -> {
+                    var binding = ClientBinding.of(client);
+                    return new ClientView(
+                            client.getClientId(),
+                            client.getClientName(),
+                            client.getAuthorizationGrantTypes().stream()
+                                    .map(AuthorizationGrantType::getValue)
+                                    .sorted()
+                                    .toList(),
+                            binding.map(b -> b.role().name()).orElse(null),
+                            binding.map(ClientBinding::enterpriseId).orElse(null));
+                })
+                .toList();
+    }
+
+    /**
+     * Gives a confidential client a new secret (stored hashed); the old one stops working at once.
+     *
+     * @return whether there is such a confidential client
+     */
+    public boolean changeSecret(String clientId, String rawSecret) {
+        RegisteredClient existing = clients.findByClientId(clientId);
+        if (existing == null || existing.getClientSecret() == null) {
+            return false;
+        }
+        clients.save(RegisteredClient.from(existing)
+                .clientSecret(passwordEncoder.encode(rawSecret))
                 .build());
         return true;
     }

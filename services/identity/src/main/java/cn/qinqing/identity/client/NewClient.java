@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param secret the raw secret of a confidential client (stored hashed); {@code null} for a public client, which must
  *     use PKCE
- * @param grantTypes {@code authorization_code}, {@code refresh_token}, {@code client_credentials}
+ * @param grantTypes {@code authorization_code}, {@code refresh_token} (confidential clients only), {@code
+ *     client_credentials}
  * @param binding for client credentials: the role (and enterprise or department) the client acts as; may be null
  */
 public record NewClient(
@@ -33,6 +34,11 @@ public record NewClient(
         }
         if (secret == null && grantTypes.contains("client_credentials")) {
             throw new IllegalArgumentException("client " + clientId + ": client credentials need a secret");
+        }
+        if (secret == null && grantTypes.contains("refresh_token")) {
+            // what Spring Authorization Server does anyway; registered, it would promise what the provider never gives
+            throw new IllegalArgumentException("client " + clientId + ": a public client gets no refresh token"
+                    + " (nothing binds it to the client that holds it, RFC 9700 section 4.14); it signs in again");
         }
         if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
             throw new IllegalArgumentException("client " + clientId + ": the code flow needs a redirect URI");

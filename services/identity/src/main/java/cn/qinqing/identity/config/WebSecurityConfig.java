@@ -3,6 +3,7 @@ package cn.qinqing.identity.config;
 import cn.qinqing.identity.login.LoginAuthentication;
 import cn.qinqing.web.HeadersOnEveryAnswer;
 import cn.qinqing.web.RefusalPageValve;
+import cn.qinqing.web.ScrapeAccess;
 import cn.qinqing.web.SecureErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -10,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,11 +26,18 @@ class WebSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webFilterChain(HttpSecurity http, LoginAuthentication login) throws Exception {
+    SecurityFilterChain webFilterChain(HttpSecurity http, LoginAuthentication login, Environment environment)
+            throws Exception {
+        // metrics without a sign-in, only for a scraper on the operator's network (docs/operations.md, Metrics)
+        ScrapeAccess scrapers = ScrapeAccess.from(environment.getProperty(ScrapeAccess.PROPERTY, ScrapeAccess.DEFAULT));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                request -> ScrapeAccess.isScrapePath(request) && scrapers.allows(request))
+                        .permitAll()
+                        .requestMatchers(
                                 "/login",
                                 "/css/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/error",
                                 "/actuator/health",
                                 "/actuator/health/**")

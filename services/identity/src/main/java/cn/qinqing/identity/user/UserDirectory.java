@@ -33,6 +33,39 @@ public class UserDirectory {
         return found.stream().findFirst();
     }
 
+    /** Every user, by user name. */
+    public List<UserAccount> all() {
+        return jdbc.query(
+                "SELECT username, role, enterprise_id, department_id, display_name, enabled FROM users ORDER BY username",
+                UserDirectory::account);
+    }
+
+    /** Changes the user's name, role, enterprise, department and whether they may sign in; not the password. */
+    public void update(UserAccount account) {
+        jdbc.update(
+                "UPDATE users SET role = ?, enterprise_id = ?, department_id = ?, display_name = ?, enabled = ?"
+                        + " WHERE username = ?",
+                account.role().name(),
+                account.enterpriseId(),
+                account.departmentId(),
+                account.displayName(),
+                account.enabled(),
+                account.username());
+    }
+
+    public void setPassword(String username, String rawPassword) {
+        jdbc.update(
+                "UPDATE users SET password_hash = ? WHERE username = ?", passwordEncoder.encode(rawPassword), username);
+    }
+
+    /**
+     * Ends what the user's earlier sign-ins still hold: their authorizations (refresh tokens) are deleted, so no client
+     * gets a new access token for them; access tokens already issued run out within their lifetime (30 min).
+     */
+    public void endSessions(String username) {
+        jdbc.update("DELETE FROM oauth2_authorization WHERE principal_name = ?", username);
+    }
+
     /**
      * Adds the user unless one of that name exists (an existing user is left as it is).
      *
