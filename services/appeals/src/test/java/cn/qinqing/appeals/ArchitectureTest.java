@@ -43,13 +43,4 @@ class ArchitectureTest {
                     "cn.qinqing.oversight..",
                     "cn.qinqing.portal..")
             .allowEmptyShould(false);
-
-    @ArchTest
-    static final ArchRule thePublishedLanguageStaysFreeOfFrameworks = noClasses()
-            .that()
-            .resideInAPackage("cn.qinqing.language..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "cn.qinqing.platform..")
-            .allowEmptyShould(false);
 }

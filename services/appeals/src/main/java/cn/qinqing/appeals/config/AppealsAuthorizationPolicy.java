@@ -40,6 +40,17 @@ class AppealsAuthorizationPolicy implements AuthorizationPolicy {
                 allow(GET, "/api/appeals", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, "/api/appeals/{id}", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, "/api/appeals/{id}/timeline", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
+                // documents: whoever may read the appeal (the controller checks which appeals, as for the appeal)
+                allow(GET, "/api/appeals/{id}/documents", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
+                allow(
+                        GET,
+                        "/api/appeals/{id}/documents/{documentId}",
+                        ENTERPRISE,
+                        DISPATCHER,
+                        OFFICIAL,
+                        LEADER,
+                        SUPERVISOR,
+                        ADMIN),
                 allow(POST, "/api/appeals/{id}/supplements", ENTERPRISE),
                 allow(POST, "/api/appeals/{id}/withdrawal", ENTERPRISE),
                 // the enterprise's feedback on the answer (issue 4)

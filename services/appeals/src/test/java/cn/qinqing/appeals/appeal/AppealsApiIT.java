@@ -436,6 +436,20 @@ class AppealsApiIT extends AppealsApiTestBase {
     }
 
     @Test
+    void anUnknownStatusIsABadRequestNamingTheStatusesThereAre() {
+        var bogus = api.get("/api/appeals?status=BOGUS").token(userA).send();
+
+        assertThat(bogus.status()).as("not an empty page").isEqualTo(400);
+        var error = bogus.json().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("status");
+        assertThat(error.get("message").asText())
+                .isEqualTo("must be one of FILED, DISPATCHED, SIGNED_FOR, IN_PROGRESS, ANSWERED, RATED, REOPENED,"
+                        + " CLOSED, WITHDRAWN");
+        assertThat(api.get("/api/appeals?status=WITHDRAWN").token(userA).send().status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anUnknownAppealIsNotFound() {
         assertThat(api.get("/api/appeals/" + UUID.randomUUID())
                         .token(userA)

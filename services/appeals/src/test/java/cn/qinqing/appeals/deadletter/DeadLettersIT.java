@@ -72,10 +72,19 @@ class DeadLettersIT extends AppealsApiTestBase {
         await().until(() -> lettersOf(poison).size() == 1);
         String letterId = lettersOf(poison).get(0).get("id").asText();
 
-        var evicted = api.delete(LETTERS + "/" + PoisonSensitiveProjection.GROUP + "/" + letterId)
+        String letter = LETTERS + "/" + PoisonSensitiveProjection.GROUP + "/" + letterId;
+        var inspected = api.get(letter).token(admin).send();
+        var withoutReason = api.delete(letter).token(admin).send();
+        assertThat(lettersOf(poison)).hasSize(1);
+        var evicted = api.delete(letter + "?reason="
+                        + java.net.URLEncoder.encode("企业已撤回，无需重试", java.nio.charset.StandardCharsets.UTF_8))
                 .token(admin)
                 .send();
 
+        assertThat(inspected.status()).as(inspected.toString()).isEqualTo(200);
+        assertThat(inspected.json().get("payload").toString()).contains("POISON evict");
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(withoutReason.toString()).contains("reason");
         assertThat(evicted.status()).isEqualTo(204);
         assertThat(lettersOf(poison)).isEmpty();
         assertThat(PoisonSensitiveProjection.handled).doesNotContain("FILED " + poison);

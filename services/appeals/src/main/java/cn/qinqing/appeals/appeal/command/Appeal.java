@@ -5,15 +5,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.appeal.AppealAnsweredEvent;
 import cn.qinqing.language.appeal.AppealClosedEvent;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent.AttachedWith;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealRatedEvent;
 import cn.qinqing.language.appeal.AppealRatingExpiredEvent;
 import cn.qinqing.language.appeal.AppealReopenedEvent;
 import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -56,6 +60,7 @@ public class Appeal {
                 command.meeting(),
                 command.manualDispatch(),
                 command.filedAt()));
+        attach(command.appealId(), command.enterpriseId(), AttachedWith.FILING, command.documents(), command.filedAt());
     }
 
     @CommandHandler
@@ -67,6 +72,7 @@ public class Appeal {
         }
         apply(new AppealSupplementedEvent(
                 appealId, enterpriseId, command.text(), command.attachments(), command.supplementedAt()));
+        attach(appealId, enterpriseId, AttachedWith.SUPPLEMENT, command.documents(), command.supplementedAt());
     }
 
     @CommandHandler
@@ -83,7 +89,7 @@ public class Appeal {
         apply(new AppealWithdrawnEvent(appealId, enterpriseId, command.reason(), command.withdrawnAt()));
     }
 
-    // The answer, its rating and reopening (issue 4). The rules, also in the resolution service's README:
+    // The answer, its rating and reopening (issue 4). The rules, also in this service's README:
     // - the enterprise rates an answer once, 1 to 5 (4 and 5 count as satisfied), within the rating window;
     // - it may reopen an answer within the window unless it rated it satisfied (unrated, or rated 1–3);
     // - at the end of the window an unrated answer is recorded as such (AppealRatingExpiredEvent), which counts as
@@ -132,6 +138,7 @@ public class Appeal {
             throw new RuleViolation("answer-rated-satisfied", "An answer rated satisfied cannot be reopened.");
         }
         apply(new AppealReopenedEvent(appealId, enterpriseId, round, command.reason(), command.reopenedAt()));
+        attach(appealId, enterpriseId, AttachedWith.REOPENING, command.documents(), command.reopenedAt());
         deadlines.cancelAllWithinScope(RatingWindowExpiry.NAME);
     }
 
@@ -152,6 +159,17 @@ public class Appeal {
         apply(
                 new AppealRatingExpiredEvent(appealId, enterpriseId, round, ratingDueAt),
                 MetaData.with(MetadataKeys.ACTOR, "system:appeals").and(MetadataKeys.ROLE, "SYSTEM"));
+    }
+
+    /**
+     * The documents uploaded with a step, recorded right after it in the same commit (ADR 0009): a step without
+     * documents records none, so its version arithmetic stays as before.
+     */
+    private static void attach(
+            UUID appealId, String enterpriseId, AttachedWith with, List<DocumentRef> documents, Instant at) {
+        if (!documents.isEmpty()) {
+            apply(new AppealDocumentsAttachedEvent(appealId, enterpriseId, with, documents, at));
+        }
     }
 
     private void requireAnsweredWithinWindow(Instant now) {

@@ -1,6 +1,7 @@
 package cn.qinqing.appeals.appeal.command;
 
 import cn.qinqing.language.appeal.AttachmentRef;
+import cn.qinqing.language.document.DocumentRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,4 +15,21 @@ public record SupplementAppealCommand(
         String enterpriseId,
         String text,
         List<AttachmentRef> attachments,
-        Instant supplementedAt) {}
+        Instant supplementedAt,
+        List<DocumentRef> documents) {
+
+    public SupplementAppealCommand {
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** A supplement without uploaded documents. */
+    public SupplementAppealCommand(
+            UUID appealId,
+            Long expectedVersion,
+            String enterpriseId,
+            String text,
+            List<AttachmentRef> attachments,
+            Instant supplementedAt) {
+        this(appealId, expectedVersion, enterpriseId, text, attachments, supplementedAt, List.of());
+    }
+}

@@ -3,6 +3,7 @@ package cn.qinqing.appeals.appeal.query;
 import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.appeal.AppealAnsweredEvent;
 import cn.qinqing.language.appeal.AppealClosedEvent;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealRatedEvent;
 import cn.qinqing.language.appeal.AppealRatingExpiredEvent;
@@ -14,6 +15,7 @@ import cn.qinqing.language.assignment.AppealQueuedForDispatchEvent;
 import cn.qinqing.language.assignment.AppealReturnedEvent;
 import cn.qinqing.language.assignment.AppealSignedForEvent;
 import cn.qinqing.language.assignment.AppealTransferredEvent;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.resolution.ProgressNotedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,6 +94,46 @@ class AppealProjection {
                 event.appealId(),
                 "SUPPLEMENTED",
                 Map.of("text", event.text(), "attachments", event.attachments().size()),
+                message,
+                token);
+    }
+
+    /** Documents uploaded with a step: listed on the appeal; the appeal's version moves as for any step. */
+    @EventHandler
+    void on(
+            AppealDocumentsAttachedEvent event,
+            @SequenceNumber long version,
+            EventMessage<?> message,
+            TrackingToken token) {
+        for (DocumentRef document : event.documents()) {
+            jdbc.update(
+                    "INSERT INTO appeal_document (document_id, appeal_id, enterprise_id, attached_with, name,"
+                            + " media_type, size_bytes, sha256, attached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (document_id) DO NOTHING",
+                    document.documentId(),
+                    event.appealId(),
+                    event.enterpriseId(),
+                    event.attachedWith().name(),
+                    document.name(),
+                    document.mediaType(),
+                    document.sizeBytes(),
+                    document.sha256(),
+                    Timestamp.from(event.attachedAt()));
+        }
+        jdbc.update(
+                "UPDATE appeal_view SET updated_at = ?, version = ? WHERE appeal_id = ? AND version < ?",
+                Timestamp.from(message.getTimestamp()),
+                version,
+                event.appealId(),
+                version);
+        timeline(
+                event.appealId(),
+                "DOCUMENTS_ATTACHED",
+                Map.of(
+                        "attachedWith",
+                        event.attachedWith().name(),
+                        "documents",
+                        event.documents().stream().map(DocumentRef::name).toList()),
                 message,
                 token);
     }
@@ -264,6 +306,7 @@ class AppealProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM appeal_timeline");
+        jdbc.update("DELETE FROM appeal_document");
         jdbc.update("DELETE FROM appeal_view");
     }
 }

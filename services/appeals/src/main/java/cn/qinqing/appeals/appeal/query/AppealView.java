@@ -11,6 +11,7 @@ import java.util.UUID;
 /**
  * An appeal as the enterprise and the city see it.
  *
+ * @param status one of {@link #STATUSES}
  * @param holdingDepartment the department that holds it now, once dispatched
  * @param version the aggregate version; its ETag for If-Match
  */
@@ -32,4 +33,9 @@ public record AppealView(
         String withdrawalReason,
         Instant filedAt,
         Instant updatedAt,
-        long version) {}
+        long version) {
+
+    /** Every status an appeal is listed with (AppealProjection writes no other), in the order a case goes. */
+    public static final List<String> STATUSES = List.of(
+            "FILED", "DISPATCHED", "SIGNED_FOR", "IN_PROGRESS", "ANSWERED", "RATED", "REOPENED", "CLOSED", "WITHDRAWN");
+}

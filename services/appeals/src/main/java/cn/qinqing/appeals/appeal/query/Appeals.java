@@ -92,17 +92,83 @@ public class Appeals {
         return new Page(List.copyOf(items), next);
     }
 
+    /**
+     * The appeals that match every given criterion, newest first (the Open311 facade's search). A null or empty
+     * collection and a null bound do not restrict.
+     *
+     * @param enterpriseId only this enterprise's appeals, or null for all
+     */
+    public List<AppealView> matching(
+            java.util.Collection<UUID> ids,
+            java.util.Collection<AppealCategory> categories,
+            java.util.Collection<String> statuses,
+            Instant filedFrom,
+            Instant filedTo,
+            String enterpriseId,
+            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM appeal_view WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            sql.append(" AND appeal_id = ANY (?)");
+            args.add(ids.toArray(UUID[]::new));
+        }
+        if (categories != null && !categories.isEmpty()) {
+            sql.append(" AND category = ANY (?)");
+            args.add(categories.stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" AND status = ANY (?)");
+            args.add(statuses.toArray(String[]::new));
+        }
+        if (filedFrom != null) {
+            sql.append(" AND filed_at >= ?");
+            args.add(Timestamp.from(filedFrom));
+        }
+        if (filedTo != null) {
+            sql.append(" AND filed_at <= ?");
+            args.add(Timestamp.from(filedTo));
+        }
+        if (enterpriseId != null) {
+            sql.append(" AND enterprise_id = ?");
+            args.add(enterpriseId);
+        }
+        sql.append(" ORDER BY filed_at DESC, appeal_id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), this::map, args.toArray());
+    }
+
+    /** The latest timeline entry of the given type of each of these appeals that has one. */
+    public java.util.Map<UUID, TimelineEntry> latest(java.util.Collection<UUID> appealIds, String type) {
+        java.util.Map<UUID, TimelineEntry> latest = new java.util.HashMap<>();
+        if (appealIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.query(
+                "SELECT DISTINCT ON (appeal_id) * FROM appeal_timeline WHERE appeal_id = ANY (?) AND type = ?"
+                        + " ORDER BY appeal_id, position DESC, occurred_at DESC",
+                rs -> {
+                    latest.put(rs.getObject("appeal_id", UUID.class), entry(rs));
+                },
+                appealIds.toArray(UUID[]::new),
+                type);
+        return latest;
+    }
+
     public List<TimelineEntry> timeline(UUID appealId) {
         return jdbc.query(
                 "SELECT * FROM appeal_timeline WHERE appeal_id = ? ORDER BY position, occurred_at",
-                (rs, row) -> new TimelineEntry(
-                        rs.getString("event_id"),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("type"),
-                        rs.getString("actor"),
-                        rs.getString("role"),
-                        readTree(rs.getString("details"))),
+                (rs, row) -> entry(rs),
                 appealId);
+    }
+
+    private TimelineEntry entry(ResultSet rs) throws SQLException {
+        return new TimelineEntry(
+                rs.getString("event_id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("type"),
+                rs.getString("actor"),
+                rs.getString("role"),
+                readTree(rs.getString("details")));
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String json) {

@@ -3,25 +3,28 @@ package cn.qinqing.appeals.appeal.web;
 import cn.qinqing.appeals.appeal.command.FileAppealCommand;
 import cn.qinqing.appeals.appeal.command.SupplementAppealCommand;
 import cn.qinqing.appeals.appeal.command.WithdrawAppealCommand;
+import cn.qinqing.appeals.appeal.query.AppealDocuments;
 import cn.qinqing.appeals.appeal.query.AppealFilter;
 import cn.qinqing.appeals.appeal.query.AppealView;
 import cn.qinqing.appeals.appeal.query.Appeals;
 import cn.qinqing.appeals.appeal.query.TimelineEntry;
 import cn.qinqing.appeals.enterprise.query.Enterprises;
 import cn.qinqing.language.AppealCategory;
-import cn.qinqing.language.Ids;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.language.appeal.AttachmentRef;
+import cn.qinqing.language.document.DocumentRef;
+import cn.qinqing.platform.documents.Documents;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.ratelimit.RateLimiter;
+import cn.qinqing.platform.readlog.RecordsRead;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
+import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,9 +33,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,41 +47,44 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Enterprises file and follow their appeals here. Writes answer after their events are committed; reads come from
- * the read model and say how fresh it is in {@code X-Read-Model-Position} ({@code <handled>/<head of the store>}).
+ * the read model and say how fresh it is ({@link FreshReads}).
  */
 @RestController
 @Validated
 @RequestMapping(path = "/api/appeals", produces = MediaType.APPLICATION_JSON_VALUE)
 class AppealController {
 
-    static final String FRESHNESS = "X-Read-Model-Position";
-
     private final CommandGateway commands;
     private final Appeals appeals;
     private final Enterprises enterprises;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ProcessorPositions positions;
-    private final ObjectMapper mapper;
+    private final IdempotentCreates creates;
+    private final FreshReads reads;
     private final RateLimiter filingLimit;
+    private final Documents documents;
+    private final AppealDocuments appealDocuments;
 
     AppealController(
             CommandGateway commands,
             Appeals appeals,
             Enterprises enterprises,
-            IdempotencyKeys idempotencyKeys,
-            ProcessorPositions positions,
-            ObjectMapper mapper,
-            RateLimiter filingLimit) {
+            IdempotentCreates creates,
+            FreshReads reads,
+            RateLimiter filingLimit,
+            Documents documents,
+            AppealDocuments appealDocuments) {
+        this.documents = documents;
+        this.appealDocuments = appealDocuments;
         this.commands = commands;
         this.appeals = appeals;
         this.enterprises = enterprises;
-        this.idempotencyKeys = idempotencyKeys;
-        this.positions = positions;
-        this.mapper = mapper;
+        this.creates = creates;
+        this.reads = reads;
         this.filingLimit = filingLimit;
     }
 
@@ -87,74 +92,91 @@ class AppealController {
     ResponseEntity<AppealFiled> file(
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody FileAppealRequest request) {
+        return file(idempotencyKey, request, List.of());
+    }
+
+    /**
+     * The same filing with files uploaded beside it (multipart: the JSON part {@code appeal} and any number of
+     * {@code files}). The files are checked and stored before the appeal is filed; if the filing fails, they are
+     * removed again and no event names them (ADR 0009).
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AppealFiled> fileWithDocuments(
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestPart("appeal") FileAppealRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+        List<MultipartFile> uploads = present(files);
+        if (uploads.isEmpty()) {
+            return file(idempotencyKey, request, List.of());
+        }
+        requireRegistered(Actor.require());
+        documents.checkSizes(uploads, 0, "files");
+        List<DocumentRef> stored = documents.uploadAll(uploads, "files");
+        return committing(stored, () -> file(idempotencyKey, request, stored));
+    }
+
+    private ResponseEntity<AppealFiled> file(
+            String idempotencyKey, FileAppealRequest request, List<DocumentRef> uploaded) {
         Actor actor = Actor.require();
+        String enterprise = requireRegistered(actor);
+        Instant filedAt = Instant.now();
+        // the key and the AppealFiledEvent commit in one transaction; only a first request counts against the filing
+        // limit, and refused, it rolls its key back with it
+        var filed = creates.create(
+                "appeal:" + enterprise + ":" + actor.subject(),
+                "appeal",
+                idempotencyKey,
+                // a retry with the same key must carry the same files: compared by name and SHA-256
+                uploaded.isEmpty() ? request : new FilingWithDocuments(request, fingerprints(uploaded)),
+                () -> filingLimit.acquire(enterprise),
+                id -> commands.sendAndWait(new FileAppealCommand(
+                        id,
+                        enterprise,
+                        request.title(),
+                        request.description(),
+                        request.category(),
+                        request.urgency(),
+                        attachments(request.attachments()),
+                        AppealSource.ONLINE,
+                        null,
+                        Boolean.TRUE.equals(request.manualDispatch()),
+                        filedAt,
+                        uploaded)));
+        // the documents are recorded by an event of their own, right after the filing
+        long version = uploaded.isEmpty() ? 0 : 1;
+        return filed.answer(URI.create("/api/appeals/" + filed.id()))
+                .eTag(ETags.of(version))
+                .body(new AppealFiled(filed.id(), "FILED", version));
+    }
+
+    private record FilingWithDocuments(FileAppealRequest appeal, List<String> documents) {}
+
+    private static List<String> fingerprints(List<DocumentRef> documents) {
+        return documents.stream().map(d -> d.name() + ":" + d.sha256()).toList();
+    }
+
+    private String requireRegistered(Actor actor) {
         String enterprise = actor.enterpriseId();
         if (enterprise == null || !enterprises.isRegistered(enterprise)) {
             throw new RuleViolation(
                     "enterprise-not-registered",
                     "Register your enterprise before filing appeals (POST /api/appeals/enterprises).");
         }
-        Instant filedAt = Instant.now();
-        Consumer<UUID> file = id -> commands.sendAndWait(new FileAppealCommand(
-                id,
-                enterprise,
-                request.title(),
-                request.description(),
-                request.category(),
-                request.urgency(),
-                attachments(request.attachments()),
-                AppealSource.ONLINE,
-                null,
-                Boolean.TRUE.equals(request.manualDispatch()),
-                filedAt));
-        String scope = "appeal:" + enterprise + ":" + actor.subject();
-        // the id is derived from the key, so a retry and its twin address the same aggregate
-        UUID id = idempotencyKey == null ? UUID.randomUUID() : Ids.derive("appeal", scope, idempotencyKey);
-        boolean replayed = false;
-        try {
-            if (idempotencyKey != null) {
-                // the key and the AppealFiledEvent commit in one transaction
-                // only a first request counts against the filing limit; refused, it rolls its key back with it
-                var reservation = idempotencyKeys.reserveAndCreate(
-                        scope,
-                        idempotencyKey,
-                        canonical(request),
-                        id.toString(),
-                        () -> filingLimit.acquire(enterprise),
-                        resourceId -> file.accept(UUID.fromString(resourceId)));
-                id = UUID.fromString(reservation.resourceId());
-                replayed = !reservation.first();
-            } else {
-                filingLimit.acquire(enterprise);
-                file.accept(id);
-            }
-        } catch (AggregateStreamCreationException alreadyFiled) {
-            if (idempotencyKey == null) {
-                throw alreadyFiled;
-            }
-            // a retry, or its twin running at the same moment: the event store already holds this appeal, committed
-            replayed = true;
-        }
-        return ResponseEntity.created(URI.create("/api/appeals/" + id))
-                .eTag(ETags.of(0))
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(new AppealFiled(id, "FILED", 0));
+        return enterprise;
     }
 
     @GetMapping("/{id}")
+    @RecordsRead(value = "APPEAL", appeal = "id")
     ResponseEntity<AppealView> get(@PathVariable UUID id) {
         AppealView appeal = visible(id);
-        return ResponseEntity.ok()
+        return reads.ok(Appeals.PROCESSING_GROUP)
                 .eTag(ETags.of(appeal.version()))
-                .header(FRESHNESS, positions.describe(Appeals.PROCESSING_GROUP))
                 .body(appeal);
     }
 
     @GetMapping
     ResponseEntity<Appeals.Page> list(
-            @RequestParam(required = false)
-                    @Pattern(regexp = "[A-Z_]{1,32}", message = "must be a status such as FILED")
-                    String status,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) AppealCategory category,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant filedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant filedTo,
@@ -162,6 +184,10 @@ class AppealController {
                     @Pattern(regexp = "[A-Za-z0-9_-]{1,200}", message = "is not a cursor this API gave out")
                     String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        if (status != null && !AppealView.STATUSES.contains(status)) {
+            // an unknown status would match nothing: say so, as a bad limit does, instead of an empty page
+            throw new InvalidRequestException("status", "must be one of " + String.join(", ", AppealView.STATUSES));
+        }
         Actor actor = Actor.require();
         AppealFilter filter = new AppealFilter(
                 actor.is(Role.ENTERPRISE) ? actor.enterpriseId() : null,
@@ -170,12 +196,11 @@ class AppealController {
                 category,
                 filedFrom,
                 filedTo);
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(Appeals.PROCESSING_GROUP))
-                .body(appeals.page(filter, cursor, limit));
+        return reads.ok(Appeals.PROCESSING_GROUP).body(appeals.page(filter, cursor, limit));
     }
 
     @GetMapping("/{id}/timeline")
+    @RecordsRead(value = "TIMELINE", appeal = "id")
     ResponseEntity<List<TimelineEntry>> timeline(@PathVariable UUID id) {
         visible(id);
         List<TimelineEntry> timeline = appeals.timeline(id);
@@ -183,9 +208,7 @@ class AppealController {
             // the enterprise sees which department acted, never which official
             timeline = timeline.stream().map(TimelineEntry::withoutCityStaff).toList();
         }
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(Appeals.PROCESSING_GROUP))
-                .body(timeline);
+        return reads.ok(Appeals.PROCESSING_GROUP).body(timeline);
     }
 
     @PostMapping(path = "/{id}/supplements", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -193,15 +216,93 @@ class AppealController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SupplementRequest request) {
+        return supplement(id, ETags.version(ifMatch), request, List.of());
+    }
+
+    /** The same supplement with files (multipart: the JSON part {@code supplement} and the {@code files}). */
+    @PostMapping(path = "/{id}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AppealChanged> supplementWithDocuments(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestPart("supplement") SupplementRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
+        List<MultipartFile> uploads = present(files);
+        if (uploads.isEmpty()) {
+            return supplement(id, version, request, List.of());
+        }
+        ownAppeal(id);
+        documents.checkSizes(uploads, appealDocuments.totalSize(id), "files");
+        List<DocumentRef> stored = documents.uploadAll(uploads, "files");
+        return committing(stored, () -> supplement(id, version, request, stored));
+    }
+
+    private ResponseEntity<AppealChanged> supplement(
+            UUID id, long version, SupplementRequest request, List<DocumentRef> uploaded) {
         commands.sendAndWait(new SupplementAppealCommand(
                 id,
                 version,
                 Actor.require().enterpriseId(),
                 request.text(),
                 attachments(request.attachments()),
-                Instant.now()));
-        return changed(id, version + 1);
+                Instant.now(),
+                uploaded));
+        return changed(id, version + (uploaded.isEmpty() ? 1 : 2));
+    }
+
+    /**
+     * Files an upload's command: once it is committed the documents move to their final key; if it fails, they are
+     * removed and the failure answered as usual.
+     */
+    private <T> T committing(List<DocumentRef> stored, java.util.function.Supplier<T> command) {
+        T answer;
+        try {
+            answer = command.get();
+        } catch (RuntimeException e) {
+            stored.forEach(document -> documents.discard(document.documentId()));
+            throw e;
+        }
+        documents.commit(stored);
+        return answer;
+    }
+
+    /** The caller's own appeal, checked before anything is uploaded; another enterprise's is 404 as always. */
+    private void ownAppeal(UUID id) {
+        Actor actor = Actor.require();
+        appeals.find(id)
+                .filter(appeal -> appeal.enterpriseId().equals(actor.enterpriseId()))
+                .orElseThrow(() -> new NotFoundException("There is no appeal " + id + " that you may see."));
+    }
+
+    private static List<MultipartFile> present(List<MultipartFile> files) {
+        return files == null
+                ? List.of()
+                : files.stream()
+                        .filter(file -> file != null
+                                && !(file.isEmpty()
+                                        && (file.getOriginalFilename() == null
+                                                || file.getOriginalFilename().isEmpty())))
+                        .toList();
+    }
+
+    /** The documents uploaded with the appeal, for whoever may read the appeal (another enterprise: 404). */
+    @GetMapping("/{id}/documents")
+    ResponseEntity<List<AppealDocuments.DocumentView>> documents(@PathVariable UUID id) {
+        visible(id);
+        return reads.ok(Appeals.PROCESSING_GROUP).body(appealDocuments.of(id));
+    }
+
+    /**
+     * One document's bytes, with its detected type and its name (RFC 6266). Served only through this authenticated
+     * API after the same check as the appeal's, so a link is worth nothing to anyone who may not read the appeal.
+     */
+    @GetMapping(path = "/{id}/documents/{documentId}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable UUID documentId) {
+        visible(id);
+        AppealDocuments.DocumentView document = appealDocuments
+                .find(id, documentId)
+                .orElseThrow(() -> new NotFoundException("The appeal has no document " + documentId + "."));
+        return documents.download(document.ref());
     }
 
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -236,13 +337,5 @@ class AppealController {
         return requests == null
                 ? List.of()
                 : requests.stream().map(AttachmentRequest::toRef).toList();
-    }
-
-    private byte[] canonical(FileAppealRequest request) {
-        try {
-            return mapper.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

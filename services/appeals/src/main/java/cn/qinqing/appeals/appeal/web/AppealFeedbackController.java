@@ -2,9 +2,14 @@ package cn.qinqing.appeals.appeal.web;
 
 import cn.qinqing.appeals.appeal.command.RateAnswerCommand;
 import cn.qinqing.appeals.appeal.command.ReopenAppealCommand;
+import cn.qinqing.appeals.appeal.query.AppealDocuments;
+import cn.qinqing.appeals.appeal.query.Appeals;
+import cn.qinqing.language.document.DocumentRef;
+import cn.qinqing.platform.documents.Documents;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.validation.PlainText;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +28,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The enterprise's feedback on the city's answer (回访): a rating of 1 to 5 with a comment, or reopening the appeal
@@ -33,9 +41,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AppealFeedbackController {
 
     private final CommandGateway commands;
+    private final Appeals appeals;
+    private final Documents documents;
+    private final AppealDocuments appealDocuments;
 
-    AppealFeedbackController(CommandGateway commands) {
+    AppealFeedbackController(
+            CommandGateway commands, Appeals appeals, Documents documents, AppealDocuments appealDocuments) {
         this.commands = commands;
+        this.appeals = appeals;
+        this.documents = documents;
+        this.appealDocuments = appealDocuments;
     }
 
     /** @param rating 1 (very dissatisfied) to 5 (very satisfied); 4 and 5 count as satisfied */
@@ -64,6 +79,34 @@ class AppealFeedbackController {
         commands.sendAndWait(
                 new ReopenAppealCommand(id, version, Actor.require().enterpriseId(), request.reason(), Instant.now()));
         return changed(id, version + 1);
+    }
+
+    /** Reopening with files (multipart: the JSON part {@code reopening} and the {@code files}), ADR 0009. */
+    @PostMapping(path = "/{id}/reopening", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AppealChanged> reopenWithDocuments(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestPart("reopening") ReopeningRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+        long version = ETags.version(ifMatch);
+        String enterprise = Actor.require().enterpriseId();
+        List<MultipartFile> uploads = files == null
+                ? List.of()
+                : files.stream().filter(file -> !file.isEmpty()).toList();
+        appeals.find(id)
+                .filter(appeal -> appeal.enterpriseId().equals(enterprise))
+                .orElseThrow(() -> new NotFoundException("There is no appeal " + id + " that you may see."));
+        documents.checkSizes(uploads, appealDocuments.totalSize(id), "files");
+        List<DocumentRef> stored = documents.uploadAll(uploads, "files");
+        try {
+            commands.sendAndWait(
+                    new ReopenAppealCommand(id, version, enterprise, request.reason(), Instant.now(), stored));
+        } catch (RuntimeException e) {
+            stored.forEach(document -> documents.discard(document.documentId()));
+            throw e;
+        }
+        documents.commit(stored);
+        return changed(id, version + (stored.isEmpty() ? 1 : 2));
     }
 
     private static ResponseEntity<AppealChanged> changed(UUID id, long version) {

@@ -2,11 +2,14 @@ package cn.qinqing.appeals.appeal.command;
 
 import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Urgency;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent.AttachedWith;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.appeal.AttachmentRef;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import java.time.Instant;
@@ -77,6 +80,51 @@ class AppealTest {
         fixture.given(filed())
                 .when(new SupplementAppealCommand(ID, 0L, ENTERPRISE, "附上电力接入方案", List.of(), NOW))
                 .expectEvents(new AppealSupplementedEvent(ID, ENTERPRISE, "附上电力接入方案", List.of(), NOW));
+    }
+
+    static final List<DocumentRef> DOCUMENTS = List.of(new DocumentRef(
+            UUID.fromString("6f1c1f1e-0000-4000-8000-0000000000d1"),
+            "供电方案.pdf",
+            "application/pdf",
+            48_213,
+            "b".repeat(64)));
+
+    @Test
+    void recordsTheDocumentsUploadedWithAFilingRightAfterIt() {
+        FileAppealCommand filing = filing();
+        fixture.givenNoPriorActivity()
+                .when(new FileAppealCommand(
+                        ID,
+                        ENTERPRISE,
+                        filing.title(),
+                        filing.description(),
+                        filing.category(),
+                        filing.urgency(),
+                        PLAN,
+                        AppealSource.ONLINE,
+                        null,
+                        false,
+                        NOW,
+                        DOCUMENTS))
+                .expectEvents(
+                        filed(), new AppealDocumentsAttachedEvent(ID, ENTERPRISE, AttachedWith.FILING, DOCUMENTS, NOW));
+    }
+
+    @Test
+    void recordsTheDocumentsUploadedWithASupplement() {
+        fixture.given(filed())
+                .when(new SupplementAppealCommand(ID, 0L, ENTERPRISE, "附上供电方案", List.of(), NOW, DOCUMENTS))
+                .expectEvents(
+                        new AppealSupplementedEvent(ID, ENTERPRISE, "附上供电方案", List.of(), NOW),
+                        new AppealDocumentsAttachedEvent(ID, ENTERPRISE, AttachedWith.SUPPLEMENT, DOCUMENTS, NOW));
+    }
+
+    @Test
+    void recordsNoDocumentsForASupplementRefusedByAnotherEnterprise() {
+        fixture.given(filed())
+                .when(new SupplementAppealCommand(ID, 0L, OTHER_ENTERPRISE, "冒名补充", List.of(), NOW, DOCUMENTS))
+                .expectException(NotAccessible.class)
+                .expectNoEvents();
     }
 
     @Test

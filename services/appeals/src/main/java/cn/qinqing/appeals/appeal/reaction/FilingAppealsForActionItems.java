@@ -2,26 +2,16 @@ package cn.qinqing.appeals.appeal.reaction;
 
 import cn.qinqing.appeals.appeal.command.FileAppealCommand;
 import cn.qinqing.language.Ids;
-import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.language.appeal.MeetingReference;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -38,22 +28,15 @@ import org.springframework.stereotype.Component;
  * at its commit instead of here, where it can be recognised and ignored.
  */
 @Component
-@ProcessingGroup(MeetingActionItemsToAppeals.GROUP)
+@ProcessingGroup(FilingAppealsForActionItems.GROUP)
 @DisallowReplay
-class MeetingActionItemsToAppeals implements DisposableBean {
+class FilingAppealsForActionItems implements DisposableBean {
 
     static final String GROUP = "appeals-meeting-action-items";
-    static final String ACTOR = "system:appeals";
+    private final FilingOnBehalf filing;
 
-    private final CommandGateway commands;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, GROUP + "-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    MeetingActionItemsToAppeals(CommandGateway commands) {
-        this.commands = commands;
+    FilingAppealsForActionItems(CommandGateway commands) {
+        this.filing = new FilingOnBehalf(commands, GROUP);
     }
 
     /** The appeal an action item becomes; the meetings service derives the same id. */
@@ -63,7 +46,7 @@ class MeetingActionItemsToAppeals implements DisposableBean {
 
     @EventHandler
     void on(ActionItemRaisedEvent event, EventMessage<?> message) {
-        FileAppealCommand filing = new FileAppealCommand(
+        FileAppealCommand command = new FileAppealCommand(
                 appealFor(event.actionItemId()),
                 event.enterpriseId(),
                 event.title(),
@@ -75,29 +58,11 @@ class MeetingActionItemsToAppeals implements DisposableBean {
                 new MeetingReference(event.meetingId(), event.actionItemId()),
                 false,
                 event.raisedAt());
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(MetadataKeys.ACTOR, ACTOR);
-        metadata.put(MetadataKeys.ROLE, "SYSTEM");
-        metadata.put(MetadataKeys.CAUSATION, message.getIdentifier());
-        Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION);
-        if (correlation != null) {
-            metadata.put(MetadataKeys.CORRELATION, correlation);
-        }
-        CommandMessage<FileAppealCommand> command = GenericCommandMessage.<FileAppealCommand>asCommandMessage(filing)
-                .withMetaData(metadata);
-        try {
-            CompletableFuture.runAsync(() -> commands.sendAndWait(command), sender)
-                    .join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof AggregateStreamCreationException) {
-                return; // filed when this event was first delivered
-            }
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        }
+        filing.file(command, message);
     }
 
     @Override
     public void destroy() {
-        sender.shutdownNow();
+        filing.close();
     }
 }

@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
  * re-run on a replay.
  */
 @Component
-@ProcessingGroup(ResolutionToAppeals.GROUP)
+@ProcessingGroup(AnsweringAndClosingAppeals.GROUP)
 @DisallowReplay
-class ResolutionToAppeals {
+class AnsweringAndClosingAppeals {
 
     static final String GROUP = "appeals-resolution-reactions";
 
     private final CommandGateway commands;
 
-    ResolutionToAppeals(CommandGateway commands) {
+    AnsweringAndClosingAppeals(CommandGateway commands) {
         this.commands = commands;
     }
 

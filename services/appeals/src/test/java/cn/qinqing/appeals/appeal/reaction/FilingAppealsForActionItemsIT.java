@@ -9,6 +9,7 @@ import cn.qinqing.language.Ids;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A meeting's action item, appended to the shared event store as the meetings service appends it, becomes an appeal
  * the enterprise and the city see like any other, filed by the system; delivered again, it stays one appeal.
  */
-class MeetingActionItemsToAppealsIT extends AppealsApiTestBase {
+class FilingAppealsForActionItemsIT extends AppealsApiTestBase {
 
     @Autowired
     EventStore eventStore;
@@ -55,7 +56,10 @@ class MeetingActionItemsToAppealsIT extends AppealsApiTestBase {
     private JsonNode awaitAppeal(UUID appealId) {
         await().until(() ->
                 api.get("/api/appeals/" + appealId).token(userA).send().status() == 200);
-        return api.get("/api/appeals/" + appealId).token(userA).send().json();
+        JsonNode appeal =
+                api.get("/api/appeals/" + appealId).token(userA).send().json();
+        ContractSamples.verify("appeals", "appeal", appeal);
+        return appeal;
     }
 
     private long eventsOf(UUID aggregateId) {
@@ -114,14 +118,14 @@ class MeetingActionItemsToAppealsIT extends AppealsApiTestBase {
                 Long.class,
                 meeting.toString());
         await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        positions.position(MeetingActionItemsToAppeals.GROUP).orElse(-1))
+                        positions.position(FilingAppealsForActionItems.GROUP).orElse(-1))
                 .as("every segment handled the redelivery and went past it, none is stuck retrying it")
                 .isGreaterThanOrEqualTo(redelivered));
         assertThat(eventsOf(appealId)).as("one appeal, filed once").isEqualTo(1);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
                         Long.class,
-                        MeetingActionItemsToAppeals.GROUP))
+                        FilingAppealsForActionItems.GROUP))
                 .as("the duplicate was not parked as a failure")
                 .isZero();
     }
@@ -129,7 +133,7 @@ class MeetingActionItemsToAppealsIT extends AppealsApiTestBase {
     @Test
     void theAppealIdIsTheOneTheMeetingAnnounced() {
         UUID item = UUID.randomUUID();
-        assertThat(MeetingActionItemsToAppeals.appealFor(item))
+        assertThat(FilingAppealsForActionItems.appealFor(item))
                 .isEqualTo(raised(UUID.randomUUID(), item, "t").appealId());
     }
 }
