@@ -45,7 +45,7 @@ class ArchitectureTest {
     void featuresDoNotReachIntoTheWiringOrTheDemoData() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..assignment.assignment..", "..assignment.directory..", "..assignment.calendar..")
+                .resideInAnyPackage("..assignment.dispatch..", "..assignment.directory..", "..assignment.calendar..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..assignment.config..", "..assignment.demo..")

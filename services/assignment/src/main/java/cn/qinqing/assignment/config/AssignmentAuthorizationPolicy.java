@@ -57,6 +57,7 @@ class AssignmentAuthorizationPolicy implements AuthorizationPolicy {
                 allow(PUT, API + "/routing-rules/{ruleId}", ADMIN),
                 allow(DELETE, API + "/routing-rules/{ruleId}", ADMIN),
                 allow(GET, API + "/directory/changes", SUPERVISOR, ADMIN),
+                allow(GET, API + "/directory", SUPERVISOR, ADMIN),
                 // work lists
                 allow(GET, API + "/queue", DISPATCHER, SUPERVISOR),
                 allow(GET, API + "/departments/{departmentId}/inbox", OFFICIAL, DISPATCHER, SUPERVISOR),

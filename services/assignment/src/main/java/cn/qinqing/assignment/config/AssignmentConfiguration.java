@@ -1,13 +1,16 @@
 package cn.qinqing.assignment.config;
 
-import cn.qinqing.assignment.assignment.command.LeaderChain;
-import cn.qinqing.assignment.assignment.command.SignForDeadlines;
-import cn.qinqing.assignment.assignment.command.TimeLimits;
 import cn.qinqing.assignment.calendar.LoadedWorkingCalendar;
 import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.EnterpriseView;
 import cn.qinqing.assignment.directory.query.Enterprises;
 import cn.qinqing.assignment.directory.query.LeaderView;
+import cn.qinqing.assignment.dispatch.command.LeaderChain;
+import cn.qinqing.assignment.dispatch.command.SignForDeadlines;
+import cn.qinqing.assignment.dispatch.command.TimeLimits;
+import cn.qinqing.language.calendar.WorkingCalendar;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -25,16 +28,33 @@ class AssignmentConfiguration {
 
     static final String REACTIONS = "assignment-reactions";
 
-    /** Sign-for is due after that many working days of working time on the Chinese calendar in force. */
+    /**
+     * Sign-for is due after that many working days of working time on the Chinese calendar in force, and warned when
+     * the warning lead (at most half of it) is the working time left.
+     */
     @Bean
     SignForDeadlines signForDeadlines(AssignmentProperties properties, LoadedWorkingCalendar calendar) {
         int days = properties.signForWorkingDays();
-        return dispatchedAt -> calendar.current().addWorkingDays(dispatchedAt, days);
+        Duration warning = properties.warningBefore();
+        return new SignForDeadlines() {
+            @Override
+            public Instant dueAfter(Instant dispatchedAt) {
+                return calendar.current().addWorkingDays(dispatchedAt, days);
+            }
+
+            @Override
+            public Instant warningAt(Instant dispatchedAt, Instant dueAt) {
+                WorkingCalendar working = calendar.current();
+                Duration total = working.workingTimeBetween(dispatchedAt, dueAt);
+                Duration lead = warning.compareTo(total.dividedBy(2)) < 0 ? warning : total.dividedBy(2);
+                return working.addWorkingTime(dispatchedAt, total.minus(lead));
+            }
+        };
     }
 
     @Bean
     TimeLimits timeLimits(AssignmentProperties properties, SignForDeadlines signForDeadlines) {
-        return new TimeLimits(properties.dispatchLimits(), signForDeadlines);
+        return new TimeLimits(properties.dispatchLimits(), signForDeadlines, properties.warningBefore());
     }
 
     @Bean

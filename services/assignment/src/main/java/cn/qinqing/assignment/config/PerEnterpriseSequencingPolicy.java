@@ -4,6 +4,7 @@ import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
+import cn.qinqing.language.project.BlockerRaisedEvent;
 import cn.qinqing.platform.messaging.PerAppealSequencingPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -29,6 +30,9 @@ class PerEnterpriseSequencingPolicy implements SequencingPolicy<EventMessage<?>>
         }
         if (payload instanceof ActionItemRaisedEvent raised) {
             return "enterprise:" + raised.enterpriseId();
+        }
+        if (payload instanceof BlockerRaisedEvent blocker) {
+            return "enterprise:" + blocker.enterpriseId();
         }
         if (payload instanceof AppealWithdrawnEvent withdrawn) {
             return "enterprise:" + withdrawn.enterpriseId();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.qinqing.assignment.AssignmentApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import cn.qinqing.testsupport.RetryStorm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -28,6 +29,10 @@ class DirectoryApiIT extends AssignmentApiTestBase {
                         .send()
                         .status()
                 == 200);
+        var departments = api.get("/api/assignment/departments").token(official).send();
+        assertThat(departments.status()).as(departments.toString()).isEqualTo(200);
+        // the portal's record of the department list
+        ContractSamples.verify("assignment", "departments", departments.json());
 
         var renamed = api.put("/api/assignment/departments/" + id)
                 .token(admin)
@@ -231,6 +236,9 @@ class DirectoryApiIT extends AssignmentApiTestBase {
                 .token(admin)
                 .send();
         assertThat(asOf.json().findValuesAsText("departmentId")).contains("industry-it", "business-environment");
+        // the portal's records of a rule's history and of the rules in force (its admin pages)
+        ContractSamples.verify("assignment", "routing-rule", history);
+        ContractSamples.verify("assignment", "routing-rules", asOf.json());
     }
 
     @Test
@@ -326,6 +334,96 @@ class DirectoryApiIT extends AssignmentApiTestBase {
                         .status())
                 .isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theDirectoryAsOfAPastInstantNamesWhoHeadedADepartmentThen() {
+        String dept = "dept-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = "head-" + dept;
+        String second = "next-" + dept;
+        assertThat(api.post("/api/assignment/departments")
+                        .token(admin)
+                        .body(Map.of("departmentId", dept, "name", "统计局", "parentDepartmentId", "city"))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/assignment/leaders")
+                        .token(admin)
+                        .body(leader(first, "钱局长", dept))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        await().until(() -> headAt(dept, Instant.now()), first::equals);
+        Instant firstHeadInOffice = Instant.now();
+        // the first head moves on (no department), a second one is registered as head
+        assertThat(api.put("/api/assignment/leaders/" + first)
+                        .token(admin)
+                        .header("If-Match", "\"0\"")
+                        .body(Map.of("name", "钱局长", "title", "调研员", "rank", "DEPARTMENT_HEAD"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/assignment/leaders")
+                        .token(admin)
+                        .body(leader(second, "孙局长", dept))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        await().until(() -> headAt(dept, Instant.now()), second::equals);
+
+        assertThat(headAt(dept, firstHeadInOffice)).isEqualTo(first);
+        var past = api.get("/api/assignment/directory?asOf=" + firstHeadInOffice)
+                .token(supervisor)
+                .send();
+        // the portal's record of the directory (its admin pages)
+        ContractSamples.verify("assignment", "directory", past.json());
+        assertThat(past.json().get("leaders").findValuesAsText("leaderId"))
+                .contains(first)
+                .doesNotContain(second);
+        assertThat(api.get("/api/assignment/directory?asOf=2020-01-01T00:00:00Z")
+                        .token(admin)
+                        .send()
+                        .json()
+                        .get("departments")
+                        .findValuesAsText("departmentId"))
+                .doesNotContain(dept);
+        assertThat(api.get("/api/assignment/directory?asOf=yesterday")
+                        .token(admin)
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/assignment/directory").token(official).send().status())
+                .isEqualTo(403);
+    }
+
+    private static Map<String, Object> leader(String id, String name, String department) {
+        return Map.of(
+                "leaderId",
+                id,
+                "name",
+                name,
+                "title",
+                "局长",
+                "rank",
+                "DEPARTMENT_HEAD",
+                "departmentId",
+                department,
+                "superiorLeaderId",
+                "leader");
+    }
+
+    /** Who headed the department at the instant, by the directory as of then ("" when nobody did). */
+    private String headAt(String department, Instant instant) {
+        var directory = api.get("/api/assignment/directory?asOf=" + instant)
+                .token(admin)
+                .send();
+        assertThat(directory.status()).as(directory.toString()).isEqualTo(200);
+        for (JsonNode candidate : directory.json().get("departments")) {
+            if (candidate.get("departmentId").asText().equals(department)) {
+                return candidate.get("headLeaderId").asText("");
+            }
+        }
+        return "";
     }
 
     /** The department the rule routed to at the instant, or null when it was not in force then. */

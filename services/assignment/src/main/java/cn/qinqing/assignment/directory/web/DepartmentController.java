@@ -4,8 +4,8 @@ import cn.qinqing.assignment.directory.command.ChangeDepartmentCommand;
 import cn.qinqing.assignment.directory.command.RegisterDepartmentCommand;
 import cn.qinqing.assignment.directory.query.DepartmentView;
 import cn.qinqing.assignment.directory.query.Directory;
-import cn.qinqing.platform.messaging.ProcessorPositions;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -33,19 +33,17 @@ class DepartmentController {
 
     private final CommandGateway commands;
     private final Directory directory;
-    private final ProcessorPositions positions;
+    private final FreshReads reads;
 
-    DepartmentController(CommandGateway commands, Directory directory, ProcessorPositions positions) {
+    DepartmentController(CommandGateway commands, Directory directory, FreshReads reads) {
         this.commands = commands;
         this.directory = directory;
-        this.positions = positions;
+        this.reads = reads;
     }
 
     @GetMapping
     ResponseEntity<List<DepartmentView>> list() {
-        return ResponseEntity.ok()
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(directory.departments());
+        return reads.ok(Directory.PROCESSING_GROUP).body(directory.departments());
     }
 
     @GetMapping("/{departmentId}")
@@ -58,9 +56,8 @@ class DepartmentController {
         DepartmentView department = directory
                 .department(departmentId)
                 .orElseThrow(() -> new NotFoundException("There is no department " + departmentId + "."));
-        return ResponseEntity.ok()
+        return reads.ok(Directory.PROCESSING_GROUP)
                 .eTag(ETags.of(department.version()))
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
                 .body(department);
     }
 

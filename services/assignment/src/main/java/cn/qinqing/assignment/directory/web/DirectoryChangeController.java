@@ -2,7 +2,7 @@ package cn.qinqing.assignment.directory.web;
 
 import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.DirectoryChange;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.web.FreshReads;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DirectoryChangeController {
 
     private final Directory directory;
-    private final ProcessorPositions positions;
+    private final FreshReads reads;
 
-    DirectoryChangeController(Directory directory, ProcessorPositions positions) {
+    DirectoryChangeController(Directory directory, FreshReads reads) {
         this.directory = directory;
-        this.positions = positions;
+        this.reads = reads;
     }
 
     /**
@@ -42,8 +42,6 @@ class DirectoryChangeController {
                     String subjectId,
             @RequestParam(required = false) @Min(0) Long before,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return ResponseEntity.ok()
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(directory.changes(subjectType, subjectId, before, limit));
+        return reads.ok(Directory.PROCESSING_GROUP).body(directory.changes(subjectType, subjectId, before, limit));
     }
 }

@@ -5,9 +5,9 @@ import cn.qinqing.assignment.directory.command.ChangeLiaisonCommand;
 import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.EnterpriseView;
 import cn.qinqing.assignment.directory.query.Enterprises;
-import cn.qinqing.platform.messaging.ProcessorPositions;
 import cn.qinqing.platform.validation.Uscc;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -38,21 +38,19 @@ class EnterpriseLiaisonController {
     private final CommandGateway commands;
     private final Enterprises enterprises;
     private final Directory directory;
-    private final ProcessorPositions positions;
+    private final FreshReads reads;
 
     EnterpriseLiaisonController(
-            CommandGateway commands, Enterprises enterprises, Directory directory, ProcessorPositions positions) {
+            CommandGateway commands, Enterprises enterprises, Directory directory, FreshReads reads) {
         this.commands = commands;
         this.enterprises = enterprises;
         this.directory = directory;
-        this.positions = positions;
+        this.reads = reads;
     }
 
     @GetMapping
     ResponseEntity<List<EnterpriseView>> list() {
-        return ResponseEntity.ok()
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(enterprises.all());
+        return reads.ok(Directory.PROCESSING_GROUP).body(enterprises.all());
     }
 
     @GetMapping("/{enterpriseId}")
@@ -60,12 +58,11 @@ class EnterpriseLiaisonController {
         EnterpriseView enterprise = enterprises
                 .find(enterpriseId)
                 .orElseThrow(() -> new NotFoundException("This service knows no enterprise " + enterpriseId + "."));
-        var response = ResponseEntity.ok();
+        var response = reads.ok(Directory.PROCESSING_GROUP);
         if (enterprise.liaisonVersion() != null) {
             response.eTag(ETags.of(enterprise.liaisonVersion()));
         }
-        return response.header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(enterprise);
+        return response.body(enterprise);
     }
 
     @PostMapping(path = "/{enterpriseId}/liaison", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,8 +4,8 @@ import cn.qinqing.assignment.directory.command.ChangeLeaderCommand;
 import cn.qinqing.assignment.directory.command.RegisterLeaderCommand;
 import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.LeaderView;
-import cn.qinqing.platform.messaging.ProcessorPositions;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -33,19 +33,17 @@ class LeaderController {
 
     private final CommandGateway commands;
     private final Directory directory;
-    private final ProcessorPositions positions;
+    private final FreshReads reads;
 
-    LeaderController(CommandGateway commands, Directory directory, ProcessorPositions positions) {
+    LeaderController(CommandGateway commands, Directory directory, FreshReads reads) {
         this.commands = commands;
         this.directory = directory;
-        this.positions = positions;
+        this.reads = reads;
     }
 
     @GetMapping
     ResponseEntity<List<LeaderView>> list() {
-        return ResponseEntity.ok()
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(directory.leaders());
+        return reads.ok(Directory.PROCESSING_GROUP).body(directory.leaders());
     }
 
     @GetMapping("/{leaderId}")
@@ -53,9 +51,8 @@ class LeaderController {
             @PathVariable @Pattern(regexp = DirectoryRequests.PERSON_ID, message = DirectoryRequests.PERSON_ID_MESSAGE)
                     String leaderId) {
         LeaderView leader = find(leaderId);
-        return ResponseEntity.ok()
+        return reads.ok(Directory.PROCESSING_GROUP)
                 .eTag(ETags.of(leader.version()))
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
                 .body(leader);
     }
 

@@ -4,8 +4,8 @@ import cn.qinqing.assignment.directory.command.ChangeOfficialCommand;
 import cn.qinqing.assignment.directory.command.RegisterOfficialCommand;
 import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.OfficialView;
-import cn.qinqing.platform.messaging.ProcessorPositions;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -34,12 +34,12 @@ class OfficialController {
 
     private final CommandGateway commands;
     private final Directory directory;
-    private final ProcessorPositions positions;
+    private final FreshReads reads;
 
-    OfficialController(CommandGateway commands, Directory directory, ProcessorPositions positions) {
+    OfficialController(CommandGateway commands, Directory directory, FreshReads reads) {
         this.commands = commands;
         this.directory = directory;
-        this.positions = positions;
+        this.reads = reads;
     }
 
     @GetMapping
@@ -49,9 +49,7 @@ class OfficialController {
                             regexp = DirectoryRequests.DEPARTMENT_ID,
                             message = DirectoryRequests.DEPARTMENT_ID_MESSAGE)
                     String departmentId) {
-        return ResponseEntity.ok()
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(directory.officials(departmentId));
+        return reads.ok(Directory.PROCESSING_GROUP).body(directory.officials(departmentId));
     }
 
     @GetMapping("/{officialId}")

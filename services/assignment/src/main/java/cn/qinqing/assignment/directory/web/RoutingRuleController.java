@@ -9,13 +9,13 @@ import cn.qinqing.assignment.directory.query.RoutingPolicy;
 import cn.qinqing.assignment.directory.query.RoutingRuleView;
 import cn.qinqing.assignment.directory.query.RoutingRules;
 import cn.qinqing.language.AppealCategory;
-import cn.qinqing.language.Ids;
 import cn.qinqing.language.IndustryChainPosition;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,29 +53,27 @@ class RoutingRuleController {
     private final CommandGateway commands;
     private final RoutingRules rules;
     private final Directory directory;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ProcessorPositions positions;
+    private final IdempotentCreates creates;
+    private final FreshReads reads;
 
     RoutingRuleController(
             CommandGateway commands,
             RoutingRules rules,
             Directory directory,
-            IdempotencyKeys idempotencyKeys,
-            ProcessorPositions positions) {
+            IdempotentCreates creates,
+            FreshReads reads) {
         this.commands = commands;
         this.rules = rules;
         this.directory = directory;
-        this.idempotencyKeys = idempotencyKeys;
-        this.positions = positions;
+        this.creates = creates;
+        this.reads = reads;
     }
 
     /** The rules in force now, or at the given instant (ISO-8601, e.g. 2026-11-01T00:00:00Z). */
     @GetMapping
     ResponseEntity<List<RoutingRuleView>> list(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return ResponseEntity.ok()
-                .header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(asOf == null ? rules.inForce() : rules.inForceAt(asOf));
+        return reads.ok(Directory.PROCESSING_GROUP).body(asOf == null ? rules.inForce() : rules.inForceAt(asOf));
     }
 
     /** Which department an appeal would be routed to now, and by which rule; 404 when it would go to the queue. */
@@ -103,12 +100,11 @@ class RoutingRuleController {
         body.put("inForce", last.validTo() == null);
         body.put("current", last.validTo() == null ? last : null);
         body.put("history", history);
-        var response = ResponseEntity.ok();
+        var response = reads.ok(Directory.PROCESSING_GROUP);
         if (last.validTo() == null) {
             response.eTag(ETags.of(last.version()));
         }
-        return response.header(DirectoryWeb.FRESHNESS, positions.describe(Directory.PROCESSING_GROUP))
-                .body(body);
+        return response.body(body);
     }
 
     /** Adds a rule; with an {@code Idempotency-Key}, a retry gives the same rule once. */
@@ -118,34 +114,22 @@ class RoutingRuleController {
             @Valid @RequestBody DirectoryRequests.Rule request) {
         RoutingConditions conditions = conditions(request);
         requireDepartment(request.departmentId());
-        UUID ruleId;
-        if (idempotencyKey != null) {
-            String scope = "routing-rule:" + Actor.require().subject();
-            var reservation = idempotencyKeys.reserve(
-                    scope,
-                    idempotencyKey,
-                    IdempotencyKeys.bytes(conditions + "\u001f" + request.departmentId()),
-                    Ids.derive("routing-rule", scope, idempotencyKey).toString());
-            ruleId = UUID.fromString(reservation.resourceId());
-        } else {
-            ruleId = UUID.randomUUID();
-        }
-        boolean replayed = false;
-        // a retry finds its own rule, once projected, and that is no twin: asking the read model first whether the
-        // rule exists, and then for twins, raced with the projection (R2 at 1,000: three retries answered 409)
-        requireNoTwin(ruleId, conditions);
-        try {
-            commands.sendAndWait(new AddRoutingRuleCommand(ruleId, conditions, request.departmentId(), Instant.now()));
-        } catch (AggregateStreamCreationException alreadyAdded) {
-            if (idempotencyKey == null) {
-                throw alreadyAdded;
-            }
-            replayed = true;
-        }
-        return ResponseEntity.created(URI.create("/api/assignment/routing-rules/" + ruleId))
+        var added = creates.create(
+                "routing-rule:" + Actor.require().subject(),
+                "routing-rule",
+                idempotencyKey,
+                IdempotencyKeys.bytes(conditions + "\u001f" + request.departmentId()),
+                ruleId -> {
+                    // a retry finds its own rule, once projected, and that is no twin: asking the read model first
+                    // whether the rule exists, and then for twins, raced with the projection (R2 at 1,000: three
+                    // retries answered 409)
+                    requireNoTwin(ruleId, conditions);
+                    return commands.sendAndWait(
+                            new AddRoutingRuleCommand(ruleId, conditions, request.departmentId(), Instant.now()));
+                });
+        return added.answer(URI.create("/api/assignment/routing-rules/" + added.id()))
                 .eTag(ETags.of(0))
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(new Changed(ruleId.toString(), 0));
+                .body(new Changed(added.id().toString(), 0));
     }
 
     @PutMapping(path = "/{ruleId}", consumes = MediaType.APPLICATION_JSON_VALUE)

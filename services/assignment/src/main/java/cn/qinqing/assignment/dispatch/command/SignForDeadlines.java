@@ -1,0 +1,17 @@
+package cn.qinqing.assignment.dispatch.command;
+
+import java.time.Instant;
+
+/** When a department must have signed for an appeal dispatched to it at a given instant (签收时限). */
+public interface SignForDeadlines {
+
+    Instant dueAfter(Instant dispatchedAt);
+
+    /**
+     * When the department is warned that sign-for is due soon (临期预警); the due time itself means no warning, which is
+     * the default.
+     */
+    default Instant warningAt(Instant dispatchedAt, Instant dueAt) {
+        return dueAt;
+    }
+}
