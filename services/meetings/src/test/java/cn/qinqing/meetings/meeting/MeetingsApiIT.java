@@ -26,6 +26,7 @@ import cn.qinqing.language.resolution.CaseFileClosedEvent;
 import cn.qinqing.language.resolution.Outcome;
 import cn.qinqing.language.resolution.ResolutionSubmittedEvent;
 import cn.qinqing.meetings.MeetingsApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import cn.qinqing.testsupport.RetryStorm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -61,6 +62,7 @@ class MeetingsApiIT extends MeetingsApiTestBase {
 
         var read = api.get("/api/meetings/" + id).token(leader).send();
         assertThat(read.status()).isEqualTo(200);
+        ContractSamples.verify("meetings", "meeting", read.json());
         assertThat(read.header("ETag")).isEqualTo("\"0\"");
         assertThat(read.header("X-Read-Model-Position")).matches("\\d+/\\d+");
         JsonNode meeting = read.json().get("meeting");
@@ -487,8 +489,8 @@ class MeetingsApiIT extends MeetingsApiTestBase {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsText("field")).contains("ownerDepartmentId", "dueOn");
         assertThat(response.json().get("detail").asText())
-                .contains("needs an owner department")
-                .contains("needs a due date");
+                .contains("ownerDepartmentId must name the owner department")
+                .contains("dueOn must give the due date");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -602,6 +604,39 @@ class MeetingsApiIT extends MeetingsApiTestBase {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsText("field")).contains("linkedAppealId");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /**
+     * R9: every service appends to one event store, so an id the caller copied from an appeal names an aggregate of
+     * another kind. A meeting command with it answers exactly as one with an unknown id, 404, and appends nothing:
+     * the appeal's events are never applied to a meeting (which answered 500 before).
+     */
+    @Test
+    void aMeetingCommandWithAnAppealsIdIsNotFoundAndStoresNothing() {
+        UUID appeal = UUID.randomUUID();
+        append("Appeal", appeal.toString(), 0, filedOnline(appeal, ENTERPRISE_A));
+        long before = eventCount();
+
+        for (UUID id : List.of(appeal, UUID.randomUUID())) {
+            var invited = api.post("/api/meetings/" + id + "/invitations")
+                    .token(leader)
+                    .header("If-Match", "\"0\"")
+                    .body(Map.of("enterpriseIds", List.of(ENTERPRISE_B)))
+                    .send();
+            var closed = api.post("/api/meetings/" + id + "/closure")
+                    .token(leader)
+                    .header("If-Match", "\"0\"")
+                    .send();
+            var accepted = api.post("/api/meetings/" + id + "/invitations/" + ENTERPRISE_A + "/acceptance")
+                    .token(userA)
+                    .header("If-Match", "\"0\"")
+                    .send();
+
+            assertThat(invited.status()).as(invited.toString()).isEqualTo(404);
+            assertThat(closed.status()).as(closed.toString()).isEqualTo(404);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(404);
+        }
         assertThat(eventCount()).isEqualTo(before);
     }
 

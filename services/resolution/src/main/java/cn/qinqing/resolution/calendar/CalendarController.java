@@ -7,10 +7,10 @@ import cn.qinqing.language.calendar.Holiday;
 import cn.qinqing.language.calendar.InvalidCalendarYearException;
 import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.language.calendar.WorkingCalendarLoadedEvent;
-import cn.qinqing.platform.messaging.ProcessorPositions;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.CorrelationIdFilter;
 import cn.qinqing.platform.web.FieldError;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,12 +41,12 @@ class CalendarController {
 
     private final CalendarInForce calendar;
     private final EventGateway events;
-    private final ProcessorPositions positions;
+    private final FreshReads reads;
 
-    CalendarController(CalendarInForce calendar, EventGateway events, ProcessorPositions positions) {
+    CalendarController(CalendarInForce calendar, EventGateway events, FreshReads reads) {
         this.calendar = calendar;
         this.events = events;
-        this.positions = positions;
+        this.reads = reads;
     }
 
     /** The calendar in force: one year when {@code year} is given, else every year it has data for. */
@@ -70,9 +70,7 @@ class CalendarController {
                     .map(data -> CalendarYearView.of(data, loaded.contains(data.year()) ? "LOADED" : "BUNDLED"))
                     .toList();
         }
-        return ResponseEntity.ok()
-                .header("X-Read-Model-Position", positions.describe(CalendarProjection.GROUP))
-                .body(body);
+        return reads.ok(CalendarProjection.GROUP).body(body);
     }
 
     /**
@@ -90,7 +88,7 @@ class CalendarController {
                     .toList());
         }
         if (data.year() != year) {
-            throw new InvalidRequestException("year", "the file is for " + data.year() + ", not " + year);
+            throw new InvalidRequestException("year", "must be " + data.year() + ", the year the file is for");
         }
         Actor actor = Actor.require();
         Map<String, Object> metadata = new HashMap<>(actor.asMetadata());

@@ -17,9 +17,11 @@ class CalendarProjection {
     static final String GROUP = "resolution-calendar";
 
     private final JdbcTemplate jdbc;
+    private final CalendarInForce calendar;
 
-    CalendarProjection(JdbcTemplate jdbc) {
+    CalendarProjection(JdbcTemplate jdbc, CalendarInForce calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     @EventHandler
@@ -32,10 +34,12 @@ class CalendarProjection {
                 CalendarFiles.write(event.calendarYear()),
                 event.loadedBy(),
                 Timestamp.from(event.loadedAt()));
+        calendar.forget();
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM calendar_year");
+        calendar.forget();
     }
 }

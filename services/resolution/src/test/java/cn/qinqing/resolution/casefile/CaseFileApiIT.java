@@ -17,11 +17,15 @@ import cn.qinqing.resolution.ResolutionApiTestBase;
 import cn.qinqing.resolution.casefile.command.Caller;
 import cn.qinqing.resolution.casefile.command.CaseFile;
 import cn.qinqing.resolution.casefile.command.NoteProgressCommand;
+import cn.qinqing.testsupport.ContractSamples;
 import cn.qinqing.testsupport.HttpApi;
 import cn.qinqing.testsupport.RetryStorm;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +58,7 @@ class CaseFileApiIT extends ResolutionApiTestBase {
         assertThat(read.header("ETag")).matches("\"\\d+\"");
         assertThat(read.header("X-Read-Model-Position")).matches("\\d+/\\d+");
         JsonNode caseFile = read.json();
+        ContractSamples.verify("resolution", "case-file", caseFile);
         assertThat(caseFile.get("status").asText()).isEqualTo("OPEN");
         assertThat(caseFile.get("urgency").asText()).isEqualTo("URGENT");
         assertThat(Instant.parse(caseFile.get("firstContactDueAt").asText()))
@@ -333,6 +338,69 @@ class CaseFileApiIT extends ResolutionApiTestBase {
                         .get("decision")
                         .asText())
                 .isEqualTo("GRANTED");
+    }
+
+    @Test
+    void anExtensionAskedUntilASaturdayEndsAtTheNextWorkingInstantAndTheAnswerSaysSo() {
+        UUID appeal = signedForAppeal(Urgency.URGENT, Instant.now());
+        String path = "/api/resolution/case-files/" + appeal;
+        WorkingCalendar calendar = WorkingCalendar.bundled();
+        LocalDate saturday = LocalDate.ofInstant(resolutionDue(path), WorkingCalendar.ZONE)
+                .plusWeeks(2)
+                .with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        while (calendar.isWorkingDay(saturday)) { // a make-up working Saturday (调休) would not do
+            saturday = saturday.plusWeeks(1);
+        }
+        LocalDate nextWorkingDay = saturday.plusDays(1);
+        while (!calendar.isWorkingDay(nextWorkingDay)) {
+            nextWorkingDay = nextWorkingDay.plusDays(1);
+        }
+        Instant asked = saturday.atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant();
+        Instant nextWorkingInstant = nextWorkingDay
+                .atTime(WorkingCalendar.MORNING_START)
+                .atZone(WorkingCalendar.ZONE)
+                .toInstant();
+
+        var requested = api.post(path + "/extension-requests")
+                .token(official)
+                .header("If-Match", etag(0))
+                .body(Map.of("requestedDueAt", asked.toString(), "reason", "需要现场勘查"))
+                .send();
+
+        assertThat(requested.status()).isEqualTo(201);
+        JsonNode moved = requested.json().get("dueAtMoved");
+        assertThat(Instant.parse(moved.get("asked").asText())).isEqualTo(asked);
+        assertThat(Instant.parse(moved.get("dueAt").asText())).isEqualTo(nextWorkingInstant);
+        assertThat(moved.get("note").asText()).contains("next working instant");
+        await().until(() ->
+                api.get(path + "/extension-requests").token(head).send().json().size() == 1);
+        assertThat(Instant.parse(api.get(path + "/extension-requests")
+                        .token(head)
+                        .send()
+                        .json()
+                        .get(0)
+                        .get("requestedDueAt")
+                        .asText()))
+                .isEqualTo(nextWorkingInstant);
+
+        var granted = api.post(path + "/extension-requests/"
+                        + requested.json().get("id").asText() + "/decision")
+                .token(head)
+                .header("If-Match", etag(1))
+                .body(Map.of("grant", true, "newDueAt", asked.plusSeconds(3600).toString()))
+                .send();
+        assertThat(granted.status()).isEqualTo(200);
+        assertThat(Instant.parse(granted.json().get("dueAtMoved").get("dueAt").asText()))
+                .as("granted until Saturday 11:00: the same next working instant")
+                .isEqualTo(nextWorkingInstant);
+        awaitVersion(appeal, 2);
+        assertThat(Instant.parse(api.get(path)
+                        .token(official)
+                        .send()
+                        .json()
+                        .get("resolutionDueAt")
+                        .asText()))
+                .isEqualTo(nextWorkingInstant);
     }
 
     @Test

@@ -11,6 +11,7 @@ import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.language.assignment.AppealSignedForEvent;
 import cn.qinqing.resolution.ResolutionApplication;
 import cn.qinqing.testsupport.HttpApi;
+import cn.qinqing.testsupport.ServiceInstances;
 import cn.qinqing.testsupport.TestDatabase;
 import cn.qinqing.testsupport.TestIdentityProvider;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -40,7 +40,7 @@ class SlaDeadlinesIT {
     static final Duration DAY = Duration.ofSeconds(15);
     static final String DEPARTMENT = "industry-it";
 
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final ServiceInstances instances = new ServiceInstances(ResolutionApplication.class, shortClocks());
 
     /** The test's own view of the database, which outlives the instances it starts and stops. */
     private final SingleConnectionDataSource database = new SingleConnectionDataSource(
@@ -53,7 +53,6 @@ class SlaDeadlinesIT {
 
     static Map<String, Object> shortClocks() {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
         properties.put("qinqing.resolution.sla.clock", "ELAPSED");
         properties.put("qinqing.resolution.sla.day", DAY.toString());
         properties.put("qinqing.resolution.sla.first-contact-days", "1");
@@ -61,41 +60,22 @@ class SlaDeadlinesIT {
         properties.put("qinqing.resolution.sla.resolution-days.URGENT", "2");
         properties.put("qinqing.resolution.sla.resolution-days.NORMAL", "3");
         properties.put("db-scheduler.polling-interval", "PT0.5S");
-        // the machine's PostgreSQL is shared: a few connections per instance are plenty
-        properties.put("spring.datasource.hikari.maximum-pool-size", "4");
-        properties.put("spring.datasource.hikari.minimum-idle", "1");
         return properties;
-    }
-
-    ConfigurableApplicationContext start() {
-        // as command-line arguments, so that they win over the service's own application.yml
-        String[] arguments = shortClocks().entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext instance =
-                new SpringApplicationBuilder(ResolutionApplication.class).run(arguments);
-        instances.add(instance);
-        return instance;
-    }
-
-    void stop(ConfigurableApplicationContext instance) {
-        instance.close();
-        instances.remove(instance);
     }
 
     @AfterEach
     void stopAll() {
-        new ArrayList<>(instances).forEach(this::stop);
+        instances.close();
         database.destroy();
     }
 
     @Test
     void aDeadlineThatCameDueWhileNoInstanceRanFiresOnTheNextStart() throws InterruptedException {
-        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext first = instances.start();
         Instant signedAt = Instant.now();
         UUID appeal = signFor(first, Urgency.URGENT, signedAt);
         awaitCaseFile(jdbc, appeal);
-        stop(first);
+        instances.stop(first);
 
         Thread.sleep(Duration.between(Instant.now(), signedAt.plus(DAY))
                 .plusSeconds(2)
@@ -104,7 +84,7 @@ class SlaDeadlinesIT {
                 .as("nothing ran while the service was down")
                 .isEmpty();
 
-        start();
+        instances.start();
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(90)).until(() -> breaches(jdbc, appeal)
                 .contains("FIRST_CONTACT"));
@@ -118,8 +98,8 @@ class SlaDeadlinesIT {
 
     @Test
     void withTwoInstancesRunningEveryDeadlineFiresExactlyOnce() {
-        ConfigurableApplicationContext one = start();
-        ConfigurableApplicationContext two = start();
+        ConfigurableApplicationContext one = instances.start();
+        ConfigurableApplicationContext two = instances.start();
         List<UUID> appeals = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             appeals.add(signFor(i % 2 == 0 ? one : two, Urgency.URGENT, Instant.now()));
@@ -140,8 +120,8 @@ class SlaDeadlinesIT {
 
     @Test
     void anAnswerCancelsTheClocksAndAPauseHoldsThemUntilResumed() throws InterruptedException {
-        ConfigurableApplicationContext instance = start();
-        HttpApi api = HttpApi.local(instance.getEnvironment().getProperty("local.server.port", Integer.class));
+        ConfigurableApplicationContext instance = instances.start();
+        HttpApi api = HttpApi.local(ServiceInstances.port(instance));
         String official = TestIdentityProvider.get().official("official", DEPARTMENT);
 
         UUID answered = signFor(instance, Urgency.URGENT, Instant.now());

@@ -1,19 +1,15 @@
 package cn.qinqing.meetings.meeting.web;
 
-import cn.qinqing.language.Ids;
 import cn.qinqing.meetings.meeting.command.RaiseActionItemCommand;
 import cn.qinqing.meetings.meeting.query.ActionItemView;
 import cn.qinqing.meetings.meeting.query.FollowUpView;
 import cn.qinqing.meetings.meeting.query.MeetingView;
 import cn.qinqing.meetings.meeting.query.Meetings;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.security.Actor;
-import cn.qinqing.platform.web.ETags;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.qinqing.platform.web.FreshReads;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,23 +37,20 @@ class ActionItemController {
     private final CommandGateway commands;
     private final Meetings meetings;
     private final MeetingAccess access;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ProcessorPositions positions;
-    private final ObjectMapper mapper;
+    private final IdempotentCreates creates;
+    private final FreshReads reads;
 
     ActionItemController(
             CommandGateway commands,
             Meetings meetings,
             MeetingAccess access,
-            IdempotencyKeys idempotencyKeys,
-            ProcessorPositions positions,
-            ObjectMapper mapper) {
+            IdempotentCreates creates,
+            FreshReads reads) {
         this.commands = commands;
         this.meetings = meetings;
         this.access = access;
-        this.idempotencyKeys = idempotencyKeys;
-        this.positions = positions;
-        this.mapper = mapper;
+        this.creates = creates;
+        this.reads = reads;
     }
 
     @PostMapping(path = "/action-items", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,45 +59,34 @@ class ActionItemController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody Requests.ActionItem request) {
         Actor actor = Actor.require();
-        UUID actionItemId = UUID.randomUUID();
-        boolean replayed = false;
-        if (idempotencyKey != null) {
-            String scope = "action-item:" + id + ":" + actor.subject();
-            var reservation = idempotencyKeys.reserve(
-                    scope,
-                    idempotencyKey,
-                    canonical(request),
-                    Ids.derive("meeting-action-item-key", scope, idempotencyKey).toString());
-            actionItemId = UUID.fromString(reservation.resourceId());
-            replayed = !reservation.first();
-        }
-        Long version = commands.sendAndWait(new RaiseActionItemCommand(
-                id,
-                actionItemId,
-                MeetingAccess.requester(actor),
-                request.agendaPosition(),
-                request.decision(),
-                request.enterpriseId(),
-                request.ownerDepartmentId(),
-                request.responsibleLeaderId(),
-                request.dueOn(),
-                request.title(),
-                request.description(),
-                request.category(),
-                request.urgency(),
-                Instant.now()));
-        return ResponseEntity.created(URI.create("/api/meetings/" + id + "/action-items"))
-                .eTag(ETags.of(version))
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(new Answers.Created(actionItemId, id, version));
+        var raised = creates.create(
+                "action-item:" + id + ":" + actor.subject(),
+                "meeting-action-item-key",
+                idempotencyKey,
+                request,
+                actionItemId -> commands.<Long>sendAndWait(new RaiseActionItemCommand(
+                        id,
+                        actionItemId,
+                        MeetingAccess.requester(actor),
+                        request.agendaPosition(),
+                        request.decision(),
+                        request.enterpriseId(),
+                        request.ownerDepartmentId(),
+                        request.responsibleLeaderId(),
+                        request.dueOn(),
+                        request.title(),
+                        request.description(),
+                        request.category(),
+                        request.urgency(),
+                        Instant.now())));
+        return Answers.Created.in(id, "action-items", raised);
     }
 
     /** Every action item with its live status; an enterprise sees the items that concern it. */
     @GetMapping("/action-items")
     ResponseEntity<List<ActionItemView>> actionItems(@PathVariable UUID id) {
         access.visible(id);
-        return ResponseEntity.ok()
-                .header(MeetingController.FRESHNESS, positions.describe(Meetings.STATUS_PROCESSING_GROUP))
+        return reads.ok(Meetings.STATUS_PROCESSING_GROUP)
                 .body(meetings.actionItems(id, MeetingAccess.enterpriseScope(Actor.require()), MeetingAccess.today()));
     }
 
@@ -112,16 +94,6 @@ class ActionItemController {
     @GetMapping("/follow-up")
     ResponseEntity<FollowUpView> followUp(@PathVariable UUID id) {
         MeetingView meeting = access.visible(id);
-        return ResponseEntity.ok()
-                .header(MeetingController.FRESHNESS, positions.describe(Meetings.STATUS_PROCESSING_GROUP))
-                .body(meetings.followUp(meeting, MeetingAccess.today()));
-    }
-
-    private byte[] canonical(Object request) {
-        try {
-            return mapper.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return reads.ok(Meetings.STATUS_PROCESSING_GROUP).body(meetings.followUp(meeting, MeetingAccess.today()));
     }
 }

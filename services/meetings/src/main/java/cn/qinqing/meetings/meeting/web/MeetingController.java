@@ -1,6 +1,5 @@
 package cn.qinqing.meetings.meeting.web;
 
-import cn.qinqing.language.Ids;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.meeting.InvitationSelection;
 import cn.qinqing.meetings.directory.query.Directory;
@@ -13,14 +12,13 @@ import cn.qinqing.meetings.meeting.query.InvitationView;
 import cn.qinqing.meetings.meeting.query.MeetingView;
 import cn.qinqing.meetings.meeting.query.Meetings;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.ETags;
 import cn.qinqing.platform.web.FieldError;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,39 +46,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Leaders schedule breakfast meetings and invite enterprises; enterprises answer their invitations. Writes answer
- * after their events are committed, with the meeting's new version as ETag; reads say how fresh they are in
- * {@code X-Read-Model-Position}.
+ * after their events are committed, with the meeting's new version as ETag; reads say how fresh they are
+ * ({@link FreshReads}).
  */
 @RestController
 @Validated
 @RequestMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 class MeetingController {
 
-    static final String FRESHNESS = "X-Read-Model-Position";
-
     private final CommandGateway commands;
     private final Meetings meetings;
     private final Directory directory;
     private final MeetingAccess access;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ProcessorPositions positions;
-    private final ObjectMapper mapper;
+    private final IdempotentCreates creates;
+    private final FreshReads reads;
 
     MeetingController(
             CommandGateway commands,
             Meetings meetings,
             Directory directory,
             MeetingAccess access,
-            IdempotencyKeys idempotencyKeys,
-            ProcessorPositions positions,
-            ObjectMapper mapper) {
+            IdempotentCreates creates,
+            FreshReads reads) {
         this.commands = commands;
         this.meetings = meetings;
         this.directory = directory;
         this.access = access;
-        this.idempotencyKeys = idempotencyKeys;
-        this.positions = positions;
-        this.mapper = mapper;
+        this.creates = creates;
+        this.reads = reads;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -103,40 +95,26 @@ class MeetingController {
             throw new InvalidRequestException(errors);
         }
         Actor actor = Actor.require();
-        UUID id = UUID.randomUUID();
-        boolean replayed = false;
-        if (idempotencyKey != null) {
-            String scope = "meeting:" + actor.subject();
-            var reservation = idempotencyKeys.reserve(
-                    scope,
-                    idempotencyKey,
-                    canonical(request),
-                    Ids.derive("meeting", scope, idempotencyKey).toString());
-            id = UUID.fromString(reservation.resourceId());
-            replayed = !reservation.first();
-        }
-        try {
-            commands.sendAndWait(new ScheduleMeetingCommand(
-                    id,
-                    actor.subject(),
-                    request.theme(),
-                    request.venue(),
-                    request.startsAt(),
-                    request.endsAt(),
-                    request.capacity(),
-                    request.departmentIds() == null ? List.of() : request.departmentIds(),
-                    request.topicCutOffAt(),
-                    now));
-        } catch (AggregateStreamCreationException alreadyScheduled) {
-            if (idempotencyKey == null) {
-                throw alreadyScheduled;
-            }
-            replayed = true; // a retry, or its twin at the same moment: the meeting is in the event store
-        }
-        return ResponseEntity.created(URI.create("/api/meetings/" + id))
+        var scheduled = creates.create(
+                "meeting:" + actor.subject(),
+                "meeting",
+                idempotencyKey,
+                request,
+                id -> commands.sendAndWait(new ScheduleMeetingCommand(
+                        id,
+                        actor.subject(),
+                        request.theme(),
+                        request.venue(),
+                        request.startsAt(),
+                        request.endsAt(),
+                        request.capacity(),
+                        request.departmentIds() == null ? List.of() : request.departmentIds(),
+                        request.topicCutOffAt(),
+                        now)));
+        return scheduled
+                .answer(URI.create("/api/meetings/" + scheduled.id()))
                 .eTag(ETags.of(0))
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(new Answers.MeetingChanged(id, 0));
+                .body(new Answers.MeetingChanged(scheduled.id(), 0));
     }
 
     @GetMapping
@@ -146,8 +124,7 @@ class MeetingController {
                     String when,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         Actor actor = Actor.require();
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+        return reads.ok(Meetings.PROCESSING_GROUP)
                 .body(meetings.list(
                         "upcoming".equals(when), Instant.now(), MeetingAccess.enterpriseScope(actor), limit));
     }
@@ -156,8 +133,7 @@ class MeetingController {
     @GetMapping("/invitations")
     ResponseEntity<List<InvitationView>> myInvitations() {
         Actor actor = Actor.require();
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+        return reads.ok(Meetings.PROCESSING_GROUP)
                 .body(
                         actor.enterpriseId() == null
                                 ? List.of()
@@ -171,9 +147,8 @@ class MeetingController {
         List<InvitationView> invitations = actor.is(Role.ENTERPRISE)
                 ? meetings.invitation(id, actor.enterpriseId()).stream().toList()
                 : meetings.invitations(id);
-        return ResponseEntity.ok()
+        return reads.ok(Meetings.PROCESSING_GROUP)
                 .eTag(ETags.of(meeting.version()))
-                .header(FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
                 .body(new Answers.MeetingDetails(meeting, invitations));
     }
 
@@ -212,7 +187,8 @@ class MeetingController {
         if (handPicked.isEmpty()
                 && (request.chainPositions() == null || request.chainPositions().isEmpty())
                 && !keyEnterprises) {
-            errors.add(new FieldError("enterpriseIds", "name enterprises, chain positions, key enterprises, or a mix"));
+            errors.add(new FieldError(
+                    "enterpriseIds", "must name enterprises, chain positions, key enterprises, or a mix"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -273,13 +249,5 @@ class MeetingController {
 
     static ResponseEntity<Answers.MeetingChanged> changed(UUID id, long version) {
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new Answers.MeetingChanged(id, version));
-    }
-
-    private byte[] canonical(Object request) {
-        try {
-            return mapper.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package cn.qinqing.meetings.meeting.web;
 
-import cn.qinqing.language.Ids;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.meeting.AgendaItem;
 import cn.qinqing.meetings.directory.query.Directory;
@@ -16,15 +15,13 @@ import cn.qinqing.meetings.meeting.query.Meetings;
 import cn.qinqing.meetings.meeting.query.MinutesView;
 import cn.qinqing.meetings.meeting.query.TopicView;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.ETags;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,33 +53,29 @@ class ProgrammeController {
     private final Meetings meetings;
     private final Directory directory;
     private final MeetingAccess access;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ProcessorPositions positions;
-    private final ObjectMapper mapper;
+    private final IdempotentCreates creates;
+    private final FreshReads reads;
 
     ProgrammeController(
             CommandGateway commands,
             Meetings meetings,
             Directory directory,
             MeetingAccess access,
-            IdempotencyKeys idempotencyKeys,
-            ProcessorPositions positions,
-            ObjectMapper mapper) {
+            IdempotentCreates creates,
+            FreshReads reads) {
         this.commands = commands;
         this.meetings = meetings;
         this.directory = directory;
         this.access = access;
-        this.idempotencyKeys = idempotencyKeys;
-        this.positions = positions;
-        this.mapper = mapper;
+        this.creates = creates;
+        this.reads = reads;
     }
 
     /** The host's side and supervisors see every topic; an enterprise its own. */
     @GetMapping("/topics")
     ResponseEntity<List<TopicView>> topics(@PathVariable UUID id) {
         access.visible(id);
-        return ResponseEntity.ok()
-                .header(MeetingController.FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+        return reads.ok(Meetings.PROCESSING_GROUP)
                 .body(meetings.topics(id, MeetingAccess.enterpriseScope(Actor.require())));
     }
 
@@ -99,30 +92,20 @@ class ProgrammeController {
         if (request.linkedAppealId() != null && !directory.filedBy(request.linkedAppealId(), enterprise)) {
             throw new InvalidRequestException("linkedAppealId", "is not an appeal your enterprise filed");
         }
-        UUID topicId = UUID.randomUUID();
-        boolean replayed = false;
-        if (idempotencyKey != null) {
-            String scope = "topic:" + id + ":" + enterprise + ":" + actor.subject();
-            var reservation = idempotencyKeys.reserve(
-                    scope,
-                    idempotencyKey,
-                    canonical(request),
-                    Ids.derive("meeting-topic", scope, idempotencyKey).toString());
-            topicId = UUID.fromString(reservation.resourceId());
-            replayed = !reservation.first();
-        }
-        Long version = commands.sendAndWait(new ProposeTopicCommand(
-                id,
-                topicId,
-                enterprise,
-                request.title(),
-                request.description(),
-                request.linkedAppealId(),
-                Instant.now()));
-        return ResponseEntity.created(URI.create("/api/meetings/" + id + "/topics"))
-                .eTag(ETags.of(version))
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(new Answers.Created(topicId, id, version));
+        var proposed = creates.create(
+                "topic:" + id + ":" + enterprise + ":" + actor.subject(),
+                "meeting-topic",
+                idempotencyKey,
+                request,
+                topicId -> commands.<Long>sendAndWait(new ProposeTopicCommand(
+                        id,
+                        topicId,
+                        enterprise,
+                        request.title(),
+                        request.description(),
+                        request.linkedAppealId(),
+                        Instant.now())));
+        return Answers.Created.in(id, "topics", proposed);
     }
 
     @PostMapping("/topics/{topicId}/acceptance")
@@ -151,8 +134,7 @@ class ProgrammeController {
     @GetMapping("/agenda")
     ResponseEntity<AgendaView> agenda(@PathVariable UUID id) {
         access.visible(id);
-        return ResponseEntity.ok()
-                .header(MeetingController.FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+        return reads.ok(Meetings.PROCESSING_GROUP)
                 .body(meetings.agenda(id)
                         .orElseThrow(
                                 () -> new NotFoundException("The agenda of meeting " + id + " is not published.")));
@@ -181,8 +163,7 @@ class ProgrammeController {
     ResponseEntity<MinutesView> minutes(@PathVariable UUID id) {
         access.visible(id);
         boolean enterprise = Actor.require().is(Role.ENTERPRISE);
-        return ResponseEntity.ok()
-                .header(MeetingController.FRESHNESS, positions.describe(Meetings.PROCESSING_GROUP))
+        return reads.ok(Meetings.PROCESSING_GROUP)
                 .body(meetings.minutes(id)
                         .filter(minutes -> !enterprise || "PUBLISHED".equals(minutes.status()))
                         .orElseThrow(() -> new NotFoundException("The minutes of meeting " + id + " are not out.")));
@@ -229,13 +210,5 @@ class ProgrammeController {
                 request.reason(),
                 Instant.now()));
         return MeetingController.changed(id, newVersion);
-    }
-
-    private byte[] canonical(Object request) {
-        try {
-            return mapper.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

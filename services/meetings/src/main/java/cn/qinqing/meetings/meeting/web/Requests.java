@@ -113,13 +113,11 @@ final class Requests {
             @NotNull @Min(1) Integer agendaPosition,
             @NotNull @Min(1) Integer decision,
             @NotBlank @Uscc String enterpriseId,
-            @NotBlank(message = "an action item needs an owner department")
-                    @Pattern(regexp = SLUG, message = SLUG_MESSAGE)
+            @NotBlank(message = "must name the owner department") @Pattern(regexp = SLUG, message = SLUG_MESSAGE)
                     String ownerDepartmentId,
-            @NotBlank(message = "an action item needs a responsible leader")
-                    @Pattern(regexp = SLUG, message = SLUG_MESSAGE)
+            @NotBlank(message = "must name the responsible leader") @Pattern(regexp = SLUG, message = SLUG_MESSAGE)
                     String responsibleLeaderId,
-            @NotNull(message = "an action item needs a due date") LocalDate dueOn,
+            @NotNull(message = "must give the due date") LocalDate dueOn,
             @NotBlank @Size(max = 200) @PlainText String title,
             @NotBlank @Size(max = 5000) @PlainText(multiline = true) String description,
             @NotNull AppealCategory category,

@@ -1,13 +1,14 @@
 package cn.qinqing.resolution.casefile.web;
 
-import cn.qinqing.language.Ids;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.resolution.Outcome;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
-import cn.qinqing.platform.messaging.ProcessorPositions;
+import cn.qinqing.platform.idempotency.IdempotentCreates;
+import cn.qinqing.platform.readlog.RecordsRead;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.ETags;
 import cn.qinqing.platform.web.FieldError;
+import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.platform.web.NotFoundException;
 import cn.qinqing.resolution.casefile.command.Caller;
@@ -18,6 +19,7 @@ import cn.qinqing.resolution.casefile.command.PauseCaseFileCommand;
 import cn.qinqing.resolution.casefile.command.RequestExtensionCommand;
 import cn.qinqing.resolution.casefile.command.ResumeCaseFileCommand;
 import cn.qinqing.resolution.casefile.command.SignOffCloseOutCommand;
+import cn.qinqing.resolution.casefile.command.SlaPolicy;
 import cn.qinqing.resolution.casefile.command.SubmitResolutionCommand;
 import cn.qinqing.resolution.casefile.query.CaseFileView;
 import cn.qinqing.resolution.casefile.query.CaseFiles;
@@ -30,8 +32,6 @@ import cn.qinqing.resolution.casefile.web.Requests.ExtensionDecision;
 import cn.qinqing.resolution.casefile.web.Requests.ExtensionRequest;
 import cn.qinqing.resolution.casefile.web.Requests.NoteRequest;
 import cn.qinqing.resolution.casefile.web.Requests.PauseRequest;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,7 +41,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -67,25 +66,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/resolution/case-files", produces = MediaType.APPLICATION_JSON_VALUE)
 class CaseFileController {
 
-    static final String FRESHNESS = "X-Read-Model-Position";
-
     private final CommandGateway commands;
     private final CaseFiles caseFiles;
-    private final IdempotencyKeys idempotencyKeys;
-    private final ProcessorPositions positions;
-    private final ObjectMapper mapper;
+    private final IdempotentCreates creates;
+    private final FreshReads reads;
+    private final SlaPolicy sla;
 
     CaseFileController(
-            CommandGateway commands,
-            CaseFiles caseFiles,
-            IdempotencyKeys idempotencyKeys,
-            ProcessorPositions positions,
-            ObjectMapper mapper) {
+            CommandGateway commands, CaseFiles caseFiles, IdempotentCreates creates, FreshReads reads, SlaPolicy sla) {
         this.commands = commands;
         this.caseFiles = caseFiles;
-        this.idempotencyKeys = idempotencyKeys;
-        this.positions = positions;
-        this.mapper = mapper;
+        this.creates = creates;
+        this.reads = reads;
+        this.sla = sla;
     }
 
     /** An official's department's case files; a leader's (headed department and those it took charge of); all else. */
@@ -102,34 +95,29 @@ class CaseFileController {
                     case LEADER -> caseFiles.list(actor.departmentId(), actor.subject(), status, limit);
                     default -> caseFiles.list(null, null, status, limit);
                 };
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
-                .body(list);
+        return reads.ok(CaseFiles.PROCESSING_GROUP).body(list);
     }
 
     @GetMapping("/{appealId}")
+    @RecordsRead(value = "CASE_FILE", appeal = "appealId")
     ResponseEntity<CaseFileView> get(@PathVariable UUID appealId) {
         CaseFileView caseFile = visible(appealId);
-        return ResponseEntity.ok()
+        return reads.ok(CaseFiles.PROCESSING_GROUP)
                 .eTag(ETags.of(caseFile.version()))
-                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
                 .body(caseFile);
     }
 
     @GetMapping("/{appealId}/notes")
+    @RecordsRead(value = "CASE_FILE_NOTES", appeal = "appealId")
     ResponseEntity<List<NoteView>> notes(@PathVariable UUID appealId) {
         visible(appealId);
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
-                .body(caseFiles.notes(appealId, false));
+        return reads.ok(CaseFiles.PROCESSING_GROUP).body(caseFiles.notes(appealId, false));
     }
 
     @GetMapping("/{appealId}/extension-requests")
     ResponseEntity<List<ExtensionView>> extensions(@PathVariable UUID appealId) {
         visible(appealId);
-        return ResponseEntity.ok()
-                .header(FRESHNESS, positions.describe(CaseFiles.PROCESSING_GROUP))
-                .body(caseFiles.extensions(appealId));
+        return reads.ok(CaseFiles.PROCESSING_GROUP).body(caseFiles.extensions(appealId));
     }
 
     @PostMapping(path = "/{appealId}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -194,19 +182,21 @@ class CaseFileController {
             throw new InvalidRequestException("requestedDueAt", "must be in the future");
         }
         Caller caller = caller(Actor.require(), appealId);
-        return create(
+        WorkingDue due = WorkingDue.of(sla.clock(), request.requestedDueAt());
+        ResponseEntity<Created> created = create(
                 appealId,
                 "extension",
                 idempotencyKey,
                 request,
                 requestId -> new RequestExtensionCommand(
-                        CaseFile.idOf(appealId),
-                        version,
-                        caller,
-                        requestId,
-                        request.requestedDueAt(),
-                        request.reason(),
-                        now));
+                        CaseFile.idOf(appealId), version, caller, requestId, due.dueAt(), request.reason(), now));
+        if (!due.moved()) {
+            return created;
+        }
+        Created body = created.getBody();
+        return ResponseEntity.status(created.getStatusCode())
+                .headers(created.getHeaders())
+                .body(new Created(body.id(), body.appealId(), body.version(), due.describe()));
     }
 
     @PostMapping(
@@ -219,12 +209,14 @@ class CaseFileController {
             @Valid @RequestBody ExtensionDecision request) {
         long version = ETags.version(ifMatch);
         if (!request.grant() && (request.reason() == null || request.reason().isBlank())) {
-            throw new InvalidRequestException("reason", "say why the extension is denied");
+            throw new InvalidRequestException("reason", "must say why the extension is denied");
         }
         if (request.grant() && request.newDueAt() != null && !request.newDueAt().isAfter(Instant.now())) {
             throw new InvalidRequestException("newDueAt", "must be in the future");
         }
-        return changed(
+        WorkingDue due =
+                request.grant() && request.newDueAt() != null ? WorkingDue.of(sla.clock(), request.newDueAt()) : null;
+        ResponseEntity<CaseFileChanged> changed = changed(
                 appealId,
                 new DecideExtensionCommand(
                         CaseFile.idOf(appealId),
@@ -232,9 +224,15 @@ class CaseFileController {
                         caller(Actor.require(), appealId),
                         requestId,
                         request.grant(),
-                        request.newDueAt(),
+                        due == null ? null : due.dueAt(),
                         request.reason(),
                         Instant.now()));
+        if (due == null || !due.moved()) {
+            return changed;
+        }
+        return ResponseEntity.ok()
+                .headers(changed.getHeaders())
+                .body(new CaseFileChanged(appealId, changed.getBody().version(), due.describe()));
     }
 
     @PostMapping(path = "/{appealId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -245,10 +243,10 @@ class CaseFileController {
         long version = ETags.version(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         if (request.outcome() != Outcome.SOLVED && blank(request.reason())) {
-            errors.add(new FieldError("reason", "say why it could not be (fully) solved"));
+            errors.add(new FieldError("reason", "must say why it could not be (fully) solved"));
         }
         if (request.outcome() == Outcome.CANNOT_BE_SOLVED && blank(request.policyBasis())) {
-            errors.add(new FieldError("policyBasis", "name the policy or regulation the answer rests on"));
+            errors.add(new FieldError("policyBasis", "must name the policy or regulation the answer rests on"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -292,27 +290,15 @@ class CaseFileController {
      */
     private ResponseEntity<Created> create(
             UUID appealId, String kind, String idempotencyKey, Object request, Function<UUID, Object> command) {
-        if (idempotencyKey == null) {
-            UUID id = UUID.randomUUID();
-            return created(appealId, kind, id, commands.<Long>sendAndWait(command.apply(id)), false);
-        }
-        String scope = kind + ":" + appealId + ":" + Actor.require().subject();
-        AtomicLong version = new AtomicLong();
-        var reservation = idempotencyKeys.reserveAndCreate(
-                scope,
+        var created = creates.create(
+                kind + ":" + appealId + ":" + Actor.require().subject(),
+                kind,
                 idempotencyKey,
-                canonical(request),
-                Ids.derive(kind, scope, idempotencyKey).toString(),
-                id -> version.set(commands.<Long>sendAndWait(command.apply(UUID.fromString(id)))));
-        return created(appealId, kind, UUID.fromString(reservation.resourceId()), version.get(), !reservation.first());
-    }
-
-    private static ResponseEntity<Created> created(
-            UUID appealId, String kind, UUID id, long version, boolean replayed) {
-        return ResponseEntity.created(location(appealId, kind, id))
-                .eTag(ETags.of(version))
-                .header("Idempotent-Replayed", Boolean.toString(replayed))
-                .body(new Created(id, appealId, version));
+                request,
+                id -> commands.<Long>sendAndWait(command.apply(id)));
+        return created.answer(location(appealId, kind, created.id()))
+                .eTag(ETags.of(created.result()))
+                .body(new Created(created.id(), appealId, created.result(), null));
     }
 
     private static URI location(UUID appealId, String kind, UUID id) {
@@ -346,13 +332,5 @@ class CaseFileController {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private byte[] canonical(Object request) {
-        try {
-            return mapper.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

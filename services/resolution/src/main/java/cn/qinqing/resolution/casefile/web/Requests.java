@@ -2,6 +2,7 @@ package cn.qinqing.resolution.casefile.web;
 
 import cn.qinqing.language.resolution.Outcome;
 import cn.qinqing.platform.validation.PlainText;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -44,9 +45,33 @@ final class Requests {
             @Size(max = 2000) @PlainText(multiline = true) String reason,
             @Size(max = 1000) @PlainText(multiline = true) String policyBasis) {}
 
-    /** The answer to a write: the case file's new version (also its ETag). */
-    record CaseFileChanged(UUID appealId, long version) {}
+    /**
+     * The answer to a write: the case file's new version (also its ETag).
+     *
+     * @param dueAtMoved only when a granted extension's end was outside working hours: where it moved
+     */
+    record CaseFileChanged(
+            UUID appealId, long version, @JsonInclude(JsonInclude.Include.NON_NULL) DueMoved dueAtMoved) {
 
-    /** The answer to a create inside the case file (a note, an extension request). */
-    record Created(UUID id, UUID appealId, long version) {}
+        CaseFileChanged(UUID appealId, long version) {
+            this(appealId, version, null);
+        }
+    }
+
+    /**
+     * The answer to a create inside the case file (a note, an extension request).
+     *
+     * @param dueAtMoved only when an extension was asked until a time outside working hours: where it moved
+     */
+    record Created(
+            UUID id, UUID appealId, long version, @JsonInclude(JsonInclude.Include.NON_NULL) DueMoved dueAtMoved) {}
+
+    /**
+     * A due time asked for outside working hours, and the working instant it became.
+     *
+     * @param asked the time in the request
+     * @param dueAt the time that counts: the next working instant
+     * @param note why, in a sentence
+     */
+    record DueMoved(Instant asked, Instant dueAt, String note) {}
 }

@@ -1,4 +1,4 @@
-package cn.qinqing.resolution.casefile.command;
+package cn.qinqing.resolution.casefile.reaction;
 
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.appeal.AppealFiledEvent;
@@ -9,6 +9,12 @@ import cn.qinqing.language.appeal.AppealSupplementedEvent;
 import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.assignment.AppealDispatchedEvent;
 import cn.qinqing.language.assignment.AppealSignedForEvent;
+import cn.qinqing.resolution.casefile.command.CancelCaseFileCommand;
+import cn.qinqing.resolution.casefile.command.CaseFile;
+import cn.qinqing.resolution.casefile.command.OpenCaseFileCommand;
+import cn.qinqing.resolution.casefile.command.RecordFeedbackCommand;
+import cn.qinqing.resolution.casefile.command.ReopenCaseFileCommand;
+import cn.qinqing.resolution.casefile.command.ResumeCaseFileCommand;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,16 +33,16 @@ import org.springframework.stereotype.Component;
  * idempotent there, so redelivery changes nothing; replays never re-issue them.
  */
 @Component
-@ProcessingGroup(CaseFileReactions.GROUP)
+@ProcessingGroup(FollowingAppealsInCaseFiles.GROUP)
 @DisallowReplay
-class CaseFileReactions {
+class FollowingAppealsInCaseFiles {
 
     static final String GROUP = "resolution-reactions";
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
 
-    CaseFileReactions(CommandGateway commands, JdbcTemplate jdbc) {
+    FollowingAppealsInCaseFiles(CommandGateway commands, JdbcTemplate jdbc) {
         this.commands = commands;
         this.jdbc = jdbc;
     }
@@ -113,12 +119,27 @@ class CaseFileReactions {
         send(event.appealId(), new CancelCaseFileCommand(CaseFile.idOf(event.appealId()), event.withdrawnAt()));
     }
 
-    /** Sends to the appeal's case file; an appeal that never reached a department has none, and needs nothing. */
+    /**
+     * Sends to the appeal's case file; an appeal that never reached a department has none, and needs nothing. Asked of
+     * the event store first (the case file's own events, committed before its sign-for's reaction ends): loading a
+     * missing aggregate would be answered the same, but with a warning and a stack trace in the log for an expected
+     * case, such as an appeal withdrawn before anyone signed for it.
+     */
     private void send(UUID appealId, Object command) {
+        if (!hasCaseFile(appealId)) {
+            return;
+        }
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException noCaseFile) {
             // not signed for (yet): nothing to do here
         }
+    }
+
+    private boolean hasCaseFile(UUID appealId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM event_store.domain_event_entry WHERE aggregate_identifier = ?)",
+                Boolean.class,
+                CaseFile.idOf(appealId).toString()));
     }
 }
