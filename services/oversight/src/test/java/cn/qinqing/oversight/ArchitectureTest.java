@@ -1,5 +1,7 @@
 package cn.qinqing.oversight;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,6 +29,8 @@ class ArchitectureTest {
     static final ArchRule theArithmeticKnowsNoFramework = noClasses()
             .that()
             .resideInAnyPackage("cn.qinqing.oversight.history..", "cn.qinqing.oversight.kpi..")
+            .and()
+            .haveNameNotMatching(".*(Queries|Controller)(\\$.*)?")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -34,21 +38,31 @@ class ArchitectureTest {
                     "org.axonframework..",
                     "java.sql..",
                     "cn.qinqing.oversight.web..",
-                    "cn.qinqing.oversight.query..")
+                    "cn.qinqing.oversight.eventlog..",
+                    "cn.qinqing.oversight.reading..")
             .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule onlyTheWebKnowsTheWeb = noClasses()
+    static final ArchRule onlyControllersKnowTheWeb = noClasses()
             .that()
-            .resideInAnyPackage(
-                    "cn.qinqing.oversight.facts..",
-                    "cn.qinqing.oversight.directory..",
-                    "cn.qinqing.oversight.query..",
-                    "cn.qinqing.oversight.ranking..",
-                    "cn.qinqing.oversight.replay..")
+            .resideInAPackage("cn.qinqing.oversight..")
+            .and()
+            .resideOutsideOfPackages("cn.qinqing.oversight.web..", "cn.qinqing.oversight.config..")
+            .and()
+            .haveSimpleNameNotEndingWith("Controller")
+            .and()
+            .areNotNestedClasses()
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("cn.qinqing.oversight.web..", "org.springframework.web..", "jakarta.servlet..")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoEachOthersControllers = noClasses()
+            .that()
+            .resideInAPackage("cn.qinqing.oversight..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("cn.qinqing.oversight..").and(simpleNameEndingWith("Controller")))
             .allowEmptyShould(false);
 
     @ArchTest

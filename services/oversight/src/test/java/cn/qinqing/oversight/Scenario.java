@@ -7,6 +7,7 @@ import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.appeal.AppealAnsweredEvent;
 import cn.qinqing.language.appeal.AppealClosedEvent;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealRatedEvent;
 import cn.qinqing.language.appeal.AppealRatingExpiredEvent;
@@ -29,6 +30,7 @@ import cn.qinqing.language.directory.EnterpriseLiaisonChangedEvent;
 import cn.qinqing.language.directory.LeaderChangedEvent;
 import cn.qinqing.language.directory.LeaderRank;
 import cn.qinqing.language.directory.LeaderRegisteredEvent;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.enterprise.Contact;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
@@ -234,6 +236,11 @@ public final class Scenario {
         return new AppealEvents(UUID.randomUUID(), enterprise, title);
     }
 
+    /** The appeal of a known id: the one a meeting's action item became ({@link #actionItemRaised}). */
+    public AppealEvents appeal(UUID id, String enterprise, String title) {
+        return new AppealEvents(id, enterprise, title);
+    }
+
     /** The events of one appeal, from every service that publishes about it. */
     public final class AppealEvents {
 
@@ -290,6 +297,20 @@ public final class Scenario {
                             meeting,
                             false,
                             at),
+                    at,
+                    "user-" + enterprise,
+                    "ENTERPRISE");
+            return this;
+        }
+
+        /** The enterprise uploaded documents with its filing (names only matter here). */
+        public AppealEvents documentsAttached(Instant at, String... names) {
+            List<DocumentRef> documents = java.util.Arrays.stream(names)
+                    .map(name -> new DocumentRef(UUID.randomUUID(), name, "application/pdf", 1024, "0".repeat(64)))
+                    .toList();
+            appeals(
+                    new AppealDocumentsAttachedEvent(
+                            id, enterprise, AppealDocumentsAttachedEvent.AttachedWith.FILING, documents, at),
                     at,
                     "user-" + enterprise,
                     "ENTERPRISE");
@@ -373,6 +394,16 @@ public final class Scenario {
                     new ProgressNotedEvent(id, UUID.randomUUID(), "official", "已电话联系企业", true, true, at),
                     at,
                     "official",
+                    "OFFICIAL");
+            return this;
+        }
+
+        /** A progress note the department keeps to itself (issue 22: never on the enterprise's page). */
+        public AppealEvents internalNote(String department, String text, Instant at) {
+            caseFile(
+                    new ProgressNotedEvent(id, UUID.randomUUID(), "official-of-" + department, text, false, false, at),
+                    at,
+                    "official-of-" + department,
                     "OFFICIAL");
             return this;
         }
@@ -494,6 +525,12 @@ public final class Scenario {
                 leader,
                 "LEADER");
         return appealId;
+    }
+
+    /** Any other event of a breakfast meeting (scheduling, invitations, topics, agenda, minutes), as meetings publishes it. */
+    public Scenario meeting(UUID meetingId, Object event, Instant at, String actor, String role) {
+        publish("BreakfastMeeting", meetingId.toString(), event, at, actor, role);
+        return this;
     }
 
     public void actionItemClosed(UUID meetingId, UUID actionItemId, String cause, Instant at) {

@@ -24,6 +24,7 @@ class OversightAuthorizationPolicy implements AuthorizationPolicy {
             "/api/oversight/appeals/{id}",
             "/api/oversight/appeals/{id}/timeline",
             "/api/oversight/appeals/{id}/timeline.csv",
+            "/api/oversight/appeals/{id}/chain",
             "/api/oversight/kpis",
             "/api/oversight/kpis.csv",
             "/api/oversight/rankings",
@@ -40,9 +41,15 @@ class OversightAuthorizationPolicy implements AuthorizationPolicy {
         return Stream.concat(
                         READS.stream().map(path -> allow(GET, path, SUPERVISOR, ADMIN, LEADER)),
                         Stream.of(
+                                // issue 22: an appeal as another actor saw it, and who read what: supervision only
+                                allow(GET, "/api/oversight/appeals/{id}/as-seen", SUPERVISOR, ADMIN),
+                                allow(GET, "/api/oversight/read-log", SUPERVISOR, ADMIN),
                                 allow(GET, "/api/oversight/admin/replay", ADMIN),
                                 allow(POST, "/api/oversight/admin/replay", ADMIN),
-                                allow(POST, "/api/oversight/admin/rankings/{month}/freeze", ADMIN)))
+                                allow(POST, "/api/oversight/admin/rankings/{month}/freeze", ADMIN),
+                                // what-if replay (issue #22): supervisors and admins; a leader's chain is not enough
+                                allow(POST, "/api/oversight/what-if", SUPERVISOR, ADMIN),
+                                allow(GET, "/api/oversight/what-if/{job}", SUPERVISOR, ADMIN)))
                 .toList();
     }
 }

@@ -1,21 +1,60 @@
 package cn.qinqing.oversight.history;
 
+import cn.qinqing.language.appeal.AppealAnsweredEvent;
+import cn.qinqing.language.appeal.AppealClosedEvent;
+import cn.qinqing.language.appeal.AppealDocumentsAttachedEvent;
+import cn.qinqing.language.appeal.AppealFiledEvent;
+import cn.qinqing.language.appeal.AppealRatedEvent;
+import cn.qinqing.language.appeal.AppealRatingExpiredEvent;
+import cn.qinqing.language.appeal.AppealReopenedEvent;
+import cn.qinqing.language.appeal.AppealSupplementedEvent;
+import cn.qinqing.language.appeal.AppealWithdrawnEvent;
+import cn.qinqing.language.assignment.AppealDispatchedEvent;
+import cn.qinqing.language.assignment.AppealEscalatedEvent;
+import cn.qinqing.language.assignment.AppealQueuedForDispatchEvent;
+import cn.qinqing.language.assignment.AppealReturnedEvent;
+import cn.qinqing.language.assignment.AppealSignedForEvent;
+import cn.qinqing.language.assignment.AppealTransferredEvent;
+import cn.qinqing.language.assignment.AssignmentClosedEvent;
+import cn.qinqing.language.assignment.AssignmentOpenedEvent;
+import cn.qinqing.language.assignment.LeaderTookChargeEvent;
+import cn.qinqing.language.assignment.SupervisionNoticeIssuedEvent;
+import cn.qinqing.language.assignment.SupervisionNoticeMetEvent;
 import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.language.meeting.ActionItemClosedEvent;
+import cn.qinqing.language.meeting.ActionItemRaisedEvent;
+import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileOpenedEvent;
+import cn.qinqing.language.resolution.CaseFilePausedEvent;
+import cn.qinqing.language.resolution.CaseFileReopenedEvent;
+import cn.qinqing.language.resolution.CaseFileResumedEvent;
+import cn.qinqing.language.resolution.CloseOutSignedOffEvent;
+import cn.qinqing.language.resolution.DeadlineApproachingEvent;
+import cn.qinqing.language.resolution.DeadlineBreachedEvent;
+import cn.qinqing.language.resolution.ExtensionDeniedEvent;
+import cn.qinqing.language.resolution.ExtensionGrantedEvent;
+import cn.qinqing.language.resolution.ExtensionRequestedEvent;
+import cn.qinqing.language.resolution.ProgressNotedEvent;
+import cn.qinqing.language.resolution.ResolutionSubmittedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * An appeal's facts folded in global order into what supervisors ask about: where it stands, who held it for how
+ * An appeal's published events folded in global order into what supervisors ask about: where it stands, who held it for how
  * much working time, what was owed by when and whether it was done in time, and what is past due.
  *
- * <p>The history is evaluated at one instant: give it only the facts recorded by then (that is all {@code ?asOf=}
+ * <p>The history is evaluated at one instant: give it only the events recorded by then (that is all {@code ?asOf=}
  * is), and open periods and due times are judged at that instant. It has no other input, so the same facts and
  * instant always give the same history.
  */
@@ -30,6 +69,8 @@ public final class AppealHistory {
     private Instant holderSince;
     private final List<HolderPeriod> periods = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
+    private final Set<String> departmentsNamed = new LinkedHashSet<>();
+    private final Set<String> leadersNamed = new LinkedHashSet<>();
 
     private String enterpriseId;
     private String title;
@@ -60,235 +101,355 @@ public final class AppealHistory {
     /**
      * The history of one appeal.
      *
-     * @param facts its facts recorded by {@code evaluatedAt}, in any order (they are folded by global index)
+     * @param events its events recorded by {@code evaluatedAt}, in any order (they are folded by global index)
      */
-    public static AppealHistory of(UUID appealId, List<Fact> facts, Instant evaluatedAt, WorkingCalendar calendar) {
+    public static AppealHistory of(
+            UUID appealId, List<AppealEvent> events, Instant evaluatedAt, WorkingCalendar calendar) {
         AppealHistory history = new AppealHistory(appealId, evaluatedAt, calendar);
-        facts.stream()
-                .filter(fact -> !fact.recordedAt().isAfter(evaluatedAt))
-                .sorted(Comparator.comparingLong(Fact::globalIndex))
+        events.stream()
+                .filter(event -> !event.recordedAt().isAfter(evaluatedAt))
+                .sorted(Comparator.comparingLong(AppealEvent::globalIndex))
                 .forEach(history::apply);
         history.endOfHistory();
         return history;
     }
 
-    private void apply(Fact fact) {
-        Instant at = fact.at();
-        switch (fact.type()) {
-            case FILED -> {
-                enterpriseId = text(fact, "enterpriseId", enterpriseId);
-                title = text(fact, "title", title);
-                filedAt = at;
-                if (status == null) {
-                    status = Status.FILED;
-                    hold(Holder.DISPATCH, at);
-                }
-            }
-            case ASSIGNMENT_OPENED -> {
-                enterpriseId = text(fact, "enterpriseId", enterpriseId);
-                if (status == null) {
-                    status = Status.FILED;
-                    hold(Holder.DISPATCH, at);
-                }
-            }
-            case QUEUED -> {
-                supersede(signFor, at);
-                status = Status.QUEUED;
-                dispatchDue = fact.dueAt();
-                hold(Holder.DISPATCH, at);
-            }
-            case DISPATCHED -> {
-                supersede(signFor, at);
-                dispatchDue = null;
-                departmentId = fact.departmentId();
-                signFor = open(Obligation.Kind.SIGN_FOR, fact.departmentId(), null, at, fact.dueAt());
-                status = Status.DISPATCHED;
-                hold(Holder.department(departmentId), at);
-            }
-            case TRANSFERRED -> {
-                supersede(signFor, at);
-                supersede(resolution, at);
-                firstContactDue = null;
-                paused = false;
-                departmentId = fact.departmentId();
-                signFor = open(Obligation.Kind.SIGN_FOR, fact.departmentId(), null, at, fact.dueAt());
-                status = Status.DISPATCHED;
-                hold(Holder.department(departmentId), at);
-            }
-            case RETURNED -> {
-                supersede(signFor, at);
-                supersede(resolution, at);
-                firstContactDue = null;
-                paused = false;
-                departmentId = null;
-                status = Status.QUEUED;
-                hold(Holder.DISPATCH, at);
-            }
-            case SIGNED_FOR -> {
-                if (signFor != null) {
-                    done(signFor, at, fact.flagged());
-                    signFor = null;
-                }
-                departmentId = fact.departmentId() != null ? fact.departmentId() : departmentId;
-                status = Status.SIGNED_FOR;
-                hold(Holder.department(departmentId), at);
-            }
-            case CASE_OPENED -> {
-                supersede(resolution, at);
-                if (fact.departmentId() != null) {
-                    departmentId = fact.departmentId();
-                }
-                round = fact.round();
-                resolution = open(Obligation.Kind.RESOLUTION, departmentId, round, at, fact.dueAt());
-                firstContactDue = fact.due2At();
-                contacted = false;
-                paused = false;
-                status = Status.IN_PROGRESS;
-                hold(Holder.department(departmentId), at);
-            }
-            case CASE_REOPENED -> {
-                supersede(resolution, at);
-                markLatestRoundReopened();
-                round = fact.round();
-                resolution = open(Obligation.Kind.RESOLUTION, departmentId, round, at, fact.dueAt());
-                firstContactDue = fact.due2At();
-                contacted = false;
-                paused = false;
-                status = Status.IN_PROGRESS;
-                hold(Holder.department(departmentId), at);
-            }
-            case PROGRESS_NOTED -> {
-                if (fact.flagged()) {
-                    contacted = true;
-                }
-            }
-            case CASE_PAUSED -> {
-                if (!paused) {
-                    paused = true;
-                    pausedAt = at;
-                }
-                status = Status.PAUSED;
-                hold(Holder.enterprise(enterpriseId), at);
-            }
-            case CASE_RESUMED -> {
-                unpause(at);
-                if (resolution != null && fact.dueAt() != null) {
-                    resolution.dueAt = fact.dueAt();
-                }
-                if (fact.due2At() != null) {
-                    firstContactDue = fact.due2At();
-                }
-                status = Status.IN_PROGRESS;
-                hold(Holder.department(departmentId), at);
-            }
-            case EXTENSION_GRANTED -> {
-                if (resolution != null && fact.dueAt() != null) {
-                    resolution.dueAt = fact.dueAt();
-                    resolution.extensions++;
-                }
-            }
-            case RESOLUTION_SUBMITTED -> {
-                unpause(at);
-                if (resolution == null) {
-                    // the case file's opening is not among the facts: the answer still counts, its duration cannot
-                    resolution = open(Obligation.Kind.RESOLUTION, fact.departmentId(), fact.round(), null, null);
-                }
-                if (fact.departmentId() != null) {
-                    resolution.departmentId = fact.departmentId();
-                    departmentId = fact.departmentId();
-                }
-                done(resolution, at, fact.flagged());
-                resolution = null;
-                firstContactDue = null;
-                answered(fact.round() == null ? roundOr1() : fact.round(), fact.departmentId(), at, false);
-                answerNotices(at);
-                status = Status.ANSWERED;
-                hold(Holder.enterprise(enterpriseId), at);
-            }
-            case ANSWERED -> {
-                answered(fact.round() == null ? roundOr1() : fact.round(), fact.departmentId(), at, true);
-                answerNotices(at);
-                if (fact.departmentId() != null) {
-                    departmentId = fact.departmentId();
-                }
-                if (!finished()) {
-                    status = Status.ANSWERED;
-                    hold(Holder.enterprise(enterpriseId), at);
-                }
-            }
-            case RATED -> {
-                MutableRound rated = roundFor(fact.round());
-                if (rated != null) {
-                    rated.rating = fact.rating();
-                    rated.ratedAt = at;
-                }
-                if (!finished()) {
-                    status = Status.RATED;
-                    hold(Holder.department(departmentId), at);
-                }
-            }
-            case RATING_EXPIRED -> {
-                MutableRound expired = roundFor(fact.round());
-                if (expired != null) {
-                    expired.ratingExpired = true;
-                }
-                if (!finished()) {
-                    status = Status.RATED;
-                    hold(Holder.department(departmentId), at);
-                }
-            }
-            case REOPENED -> {
-                markLatestRoundReopened();
-                status = Status.REOPENED;
-                hold(Holder.department(departmentId), at);
-            }
-            case LEADER_TOOK_CHARGE -> {
-                leaderInCharge = fact.leaderId();
-                responsibleLeader = fact.leaderId();
-            }
-            case ESCALATED -> responsibleLeader = fact.leaderId();
-            case SUPERVISION_NOTICE -> {
-                MutableNotice notice = new MutableNotice();
-                notice.noticeId = fact.relatedId();
-                notice.leaderId = fact.leaderId();
-                notice.departmentId = fact.departmentId() != null ? fact.departmentId() : departmentId;
-                notice.issuedAt = at;
-                notice.dueAt = fact.dueAt();
-                notices.add(notice);
-            }
-            case WITHDRAWN -> finish(Status.WITHDRAWN, at);
-            case APPEAL_CLOSED, CASE_CLOSED -> finish(Status.CLOSED, at);
-            case ASSIGNMENT_CLOSED ->
-                finish("APPEAL_WITHDRAWN".equals(fact.kind()) ? Status.WITHDRAWN : Status.CLOSED, at);
-            case ACTION_ITEM_RAISED -> {
-                actionItem = new MutableActionItem();
-                actionItem.meetingId = text(fact, "meetingId", null);
-                actionItem.actionItemId = fact.relatedId();
-                actionItem.title = text(fact, "title", null);
-                actionItem.departmentId = fact.departmentId();
-                actionItem.leaderId = fact.leaderId();
-                String dueOn = text(fact, "dueOn", null);
-                actionItem.dueOn = dueOn == null ? null : LocalDate.parse(dueOn);
-                actionItem.dueAt = fact.dueAt();
-                actionItem.raisedAt = at;
-                if (title == null) {
-                    title = actionItem.title;
-                }
-                if (enterpriseId == null) {
-                    enterpriseId = text(fact, "enterpriseId", null);
-                }
-            }
-            case ACTION_ITEM_CLOSED -> {
-                if (actionItem != null && actionItem.closedAt == null) {
-                    actionItem.closedAt = at;
-                    actionItem.cause = fact.kind();
-                }
-            }
-            case SUPPLEMENTED, EXTENSION_REQUESTED, EXTENSION_DENIED, DEADLINE_BREACHED, CLOSE_OUT_SIGNED_OFF -> {
-                // on the timeline; they change neither holder nor what is owed
-            }
+    /** How each published event moves the history on: one method per event record of the language. */
+    private static final Map<Class<?>, Fold<?>> FOLDS = new HashMap<>();
+
+    private interface Fold<E> {
+        void apply(AppealHistory history, E event, Instant at);
+    }
+
+    private static <E> void on(Class<E> type, Fold<E> fold) {
+        FOLDS.put(type, fold);
+    }
+
+    static {
+        on(AppealFiledEvent.class, AppealHistory::filed);
+        on(AssignmentOpenedEvent.class, AppealHistory::assignmentOpened);
+        on(AppealQueuedForDispatchEvent.class, AppealHistory::queued);
+        on(AppealDispatchedEvent.class, AppealHistory::dispatched);
+        on(AppealTransferredEvent.class, AppealHistory::transferred);
+        on(AppealReturnedEvent.class, AppealHistory::returned);
+        on(AppealSignedForEvent.class, AppealHistory::signedFor);
+        on(CaseFileOpenedEvent.class, AppealHistory::caseOpened);
+        on(CaseFileReopenedEvent.class, AppealHistory::caseReopened);
+        on(ProgressNotedEvent.class, AppealHistory::progressNoted);
+        on(CaseFilePausedEvent.class, AppealHistory::paused);
+        on(CaseFileResumedEvent.class, AppealHistory::resumed);
+        on(ExtensionGrantedEvent.class, AppealHistory::extensionGranted);
+        on(ResolutionSubmittedEvent.class, AppealHistory::resolutionSubmitted);
+        on(AppealAnsweredEvent.class, AppealHistory::answered);
+        on(AppealRatedEvent.class, AppealHistory::rated);
+        on(AppealRatingExpiredEvent.class, AppealHistory::ratingExpired);
+        on(AppealReopenedEvent.class, AppealHistory::reopened);
+        on(LeaderTookChargeEvent.class, AppealHistory::leaderTookCharge);
+        on(AppealEscalatedEvent.class, AppealHistory::escalated);
+        on(SupervisionNoticeIssuedEvent.class, AppealHistory::noticeIssued);
+        // the notice's clock stopped in assignment; the fold counts a notice met by the answer it already saw
+        on(SupervisionNoticeMetEvent.class, (history, event, at) -> history.namesDepartment(event.departmentId()));
+        on(AppealWithdrawnEvent.class, (history, event, at) -> history.finish(Status.WITHDRAWN, at));
+        on(AppealClosedEvent.class, (history, event, at) -> history.finish(Status.CLOSED, at));
+        on(CaseFileClosedEvent.class, AppealHistory::caseClosed);
+        on(
+                AssignmentClosedEvent.class,
+                (history, event, at) -> history.finish(
+                        "APPEAL_WITHDRAWN".equals(event.reason()) ? Status.WITHDRAWN : Status.CLOSED, at));
+        on(ActionItemRaisedEvent.class, AppealHistory::actionItemRaised);
+        on(ActionItemClosedEvent.class, AppealHistory::actionItemClosed);
+        // on the timeline; they change neither holder nor what is owed
+        on(AppealSupplementedEvent.class, (history, event, at) -> {});
+        on(AppealDocumentsAttachedEvent.class, (history, event, at) -> {});
+        on(ExtensionRequestedEvent.class, (history, event, at) -> {});
+        on(ExtensionDeniedEvent.class, (history, event, at) -> history.namesLeader(event.leaderId()));
+        on(DeadlineApproachingEvent.class, (history, event, at) -> history.namesDepartment(event.departmentId()));
+        on(DeadlineBreachedEvent.class, (history, event, at) -> history.namesDepartment(event.departmentId()));
+        on(CloseOutSignedOffEvent.class, (history, event, at) -> history.namesLeader(event.leaderId()));
+    }
+
+    /** Every event type oversight keeps is folded (a test holds the two lists together). */
+    static boolean folds(Class<?> type) {
+        return FOLDS.containsKey(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(AppealEvent recorded) {
+        Object event = recorded.event();
+        Fold<Object> fold = (Fold<Object>) FOLDS.get(event.getClass());
+        if (fold == null) {
+            throw new IllegalStateException("no fold for " + event.getClass());
         }
-        steps.add(new Step(fact, holder, status));
+        fold.apply(this, event, recorded.at());
+        steps.add(new Step(recorded, holder, status));
+    }
+
+    private void filed(AppealFiledEvent event, Instant at) {
+        enterpriseId = or(event.enterpriseId(), enterpriseId);
+        title = or(event.title(), title);
+        filedAt = at;
+        if (status == null) {
+            status = Status.FILED;
+            hold(Holder.DISPATCH, at);
+        }
+    }
+
+    private void assignmentOpened(AssignmentOpenedEvent event, Instant at) {
+        enterpriseId = or(event.enterpriseId(), enterpriseId);
+        if (status == null) {
+            status = Status.FILED;
+            hold(Holder.DISPATCH, at);
+        }
+    }
+
+    private void queued(AppealQueuedForDispatchEvent event, Instant at) {
+        supersede(signFor, at);
+        status = Status.QUEUED;
+        dispatchDue = event.dispatchDueAt();
+        hold(Holder.DISPATCH, at);
+    }
+
+    private void dispatched(AppealDispatchedEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        namesDepartment(event.previousDepartmentId());
+        supersede(signFor, at);
+        dispatchDue = null;
+        departmentId = event.departmentId();
+        signFor = open(Obligation.Kind.SIGN_FOR, event.departmentId(), null, at, event.signForDueAt());
+        status = Status.DISPATCHED;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void transferred(AppealTransferredEvent event, Instant at) {
+        namesDepartment(event.toDepartmentId());
+        namesDepartment(event.fromDepartmentId());
+        supersede(signFor, at);
+        supersede(resolution, at);
+        firstContactDue = null;
+        paused = false;
+        departmentId = event.toDepartmentId();
+        signFor = open(Obligation.Kind.SIGN_FOR, event.toDepartmentId(), null, at, event.signForDueAt());
+        status = Status.DISPATCHED;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void returned(AppealReturnedEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        supersede(signFor, at);
+        supersede(resolution, at);
+        firstContactDue = null;
+        paused = false;
+        departmentId = null;
+        status = Status.QUEUED;
+        hold(Holder.DISPATCH, at);
+    }
+
+    private void signedFor(AppealSignedForEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        if (signFor != null) {
+            done(signFor, at, event.withinLimit());
+            signFor = null;
+        }
+        departmentId = event.departmentId() != null ? event.departmentId() : departmentId;
+        status = Status.SIGNED_FOR;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void caseOpened(CaseFileOpenedEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        supersede(resolution, at);
+        if (event.departmentId() != null) {
+            departmentId = event.departmentId();
+        }
+        round = event.round();
+        resolution = open(Obligation.Kind.RESOLUTION, departmentId, round, at, event.resolutionDueAt());
+        firstContactDue = event.firstContactDueAt();
+        contacted = false;
+        paused = false;
+        status = Status.IN_PROGRESS;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void caseReopened(CaseFileReopenedEvent event, Instant at) {
+        supersede(resolution, at);
+        markLatestRoundReopened();
+        round = event.round();
+        resolution = open(Obligation.Kind.RESOLUTION, departmentId, round, at, event.resolutionDueAt());
+        firstContactDue = event.firstContactDueAt();
+        contacted = false;
+        paused = false;
+        status = Status.IN_PROGRESS;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void progressNoted(ProgressNotedEvent event, Instant at) {
+        if (event.contactWithEnterprise()) {
+            contacted = true;
+        }
+    }
+
+    private void paused(CaseFilePausedEvent event, Instant at) {
+        if (!paused) {
+            paused = true;
+            pausedAt = at;
+        }
+        status = Status.PAUSED;
+        hold(Holder.enterprise(enterpriseId), at);
+    }
+
+    private void resumed(CaseFileResumedEvent event, Instant at) {
+        unpause(at);
+        if (resolution != null && event.resolutionDueAt() != null) {
+            resolution.dueAt = event.resolutionDueAt();
+        }
+        if (event.firstContactDueAt() != null) {
+            firstContactDue = event.firstContactDueAt();
+        }
+        status = Status.IN_PROGRESS;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void extensionGranted(ExtensionGrantedEvent event, Instant at) {
+        namesLeader(event.leaderId());
+        if (resolution != null && event.newResolutionDueAt() != null) {
+            resolution.dueAt = event.newResolutionDueAt();
+            resolution.extensions++;
+        }
+    }
+
+    private void resolutionSubmitted(ResolutionSubmittedEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        unpause(at);
+        if (resolution == null) {
+            // the case file's opening is not among the events: the answer still counts, its duration cannot
+            resolution = open(Obligation.Kind.RESOLUTION, event.departmentId(), event.round(), null, null);
+        }
+        if (event.departmentId() != null) {
+            resolution.departmentId = event.departmentId();
+            departmentId = event.departmentId();
+        }
+        done(resolution, at, event.onTime());
+        resolution = null;
+        firstContactDue = null;
+        answered(event.round(), event.departmentId(), at, false);
+        answerNotices(at);
+        status = Status.ANSWERED;
+        hold(Holder.enterprise(enterpriseId), at);
+    }
+
+    private void answered(AppealAnsweredEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        answered(event.round(), event.departmentId(), at, true);
+        answerNotices(at);
+        if (event.departmentId() != null) {
+            departmentId = event.departmentId();
+        }
+        if (!finished()) {
+            status = Status.ANSWERED;
+            hold(Holder.enterprise(enterpriseId), at);
+        }
+    }
+
+    private void rated(AppealRatedEvent event, Instant at) {
+        MutableRound rated = roundFor(event.round());
+        if (rated != null) {
+            rated.rating = event.rating();
+            rated.ratedAt = at;
+        }
+        if (!finished()) {
+            status = Status.RATED;
+            hold(Holder.department(departmentId), at);
+        }
+    }
+
+    private void ratingExpired(AppealRatingExpiredEvent event, Instant at) {
+        MutableRound expired = roundFor(event.round());
+        if (expired != null) {
+            expired.ratingExpired = true;
+        }
+        if (!finished()) {
+            status = Status.RATED;
+            hold(Holder.department(departmentId), at);
+        }
+    }
+
+    private void reopened(AppealReopenedEvent event, Instant at) {
+        markLatestRoundReopened();
+        status = Status.REOPENED;
+        hold(Holder.department(departmentId), at);
+    }
+
+    private void leaderTookCharge(LeaderTookChargeEvent event, Instant at) {
+        namesLeader(event.leaderId());
+        leaderInCharge = event.leaderId();
+        responsibleLeader = event.leaderId();
+    }
+
+    private void escalated(AppealEscalatedEvent event, Instant at) {
+        namesLeader(event.toLeaderId());
+        responsibleLeader = event.toLeaderId();
+    }
+
+    private void noticeIssued(SupervisionNoticeIssuedEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        namesLeader(event.leaderId());
+        MutableNotice notice = new MutableNotice();
+        notice.noticeId = event.noticeId() == null ? null : event.noticeId().toString();
+        notice.leaderId = event.leaderId();
+        notice.departmentId = event.departmentId() != null ? event.departmentId() : departmentId;
+        notice.issuedAt = at;
+        notice.dueAt = event.dueAt();
+        notices.add(notice);
+    }
+
+    private void caseClosed(CaseFileClosedEvent event, Instant at) {
+        namesDepartment(event.departmentId());
+        finish(Status.CLOSED, at);
+    }
+
+    private void actionItemRaised(ActionItemRaisedEvent event, Instant at) {
+        namesDepartment(event.ownerDepartmentId());
+        namesLeader(event.responsibleLeaderId());
+        actionItem = new MutableActionItem();
+        actionItem.meetingId =
+                event.meetingId() == null ? null : event.meetingId().toString();
+        actionItem.actionItemId =
+                event.actionItemId() == null ? null : event.actionItemId().toString();
+        actionItem.title = event.title();
+        actionItem.departmentId = event.ownerDepartmentId();
+        actionItem.leaderId = event.responsibleLeaderId();
+        actionItem.dueOn = event.dueOn();
+        actionItem.dueAt = AppealEventTypes.actionItemDue(event);
+        actionItem.raisedAt = at;
+        if (title == null) {
+            title = actionItem.title;
+        }
+        if (enterpriseId == null) {
+            enterpriseId = event.enterpriseId();
+        }
+    }
+
+    private void actionItemClosed(ActionItemClosedEvent event, Instant at) {
+        if (actionItem != null && actionItem.closedAt == null) {
+            actionItem.closedAt = at;
+            actionItem.cause = event.cause();
+        }
+    }
+
+    private void namesDepartment(String department) {
+        if (department != null) {
+            departmentsNamed.add(department);
+        }
+    }
+
+    private void namesLeader(String leader) {
+        if (leader != null) {
+            leadersNamed.add(leader);
+        }
+    }
+
+    private static String or(String value, String otherwise) {
+        return value == null ? otherwise : value;
     }
 
     private void finish(Status finalStatus, Instant at) {
@@ -365,7 +526,7 @@ public final class AppealHistory {
         }
     }
 
-    private void answered(int answeredRound, String department, Instant at, boolean fromAnswerFact) {
+    private void answered(int answeredRound, String department, Instant at, boolean fromAnswerEvent) {
         MutableRound existing = rounds.stream()
                 .filter(candidate -> candidate.round == answeredRound && !candidate.reopened)
                 .reduce((first, second) -> second)
@@ -375,7 +536,7 @@ public final class AppealHistory {
             existing.round = answeredRound;
             existing.answeredAt = at;
             rounds.add(existing);
-        } else if (fromAnswerFact) {
+        } else if (fromAnswerEvent) {
             existing.answeredAt = at; // the enterprise saw it now: this is the answer's time
         }
         if (department != null) {
@@ -416,10 +577,6 @@ public final class AppealHistory {
         }
     }
 
-    private int roundOr1() {
-        return round == null ? 1 : round;
-    }
-
     private void finishPeriods() {
         if (holder != null) {
             Instant to = evaluatedAt.isBefore(holderSince) ? holderSince : evaluatedAt;
@@ -438,11 +595,6 @@ public final class AppealHistory {
         }
     }
 
-    private static String text(Fact fact, String key, String otherwise) {
-        Object value = fact.details().get(key);
-        return value == null ? otherwise : value.toString();
-    }
-
     // ---- what the history tells
 
     public UUID appealId() {
@@ -453,7 +605,7 @@ public final class AppealHistory {
         return evaluatedAt;
     }
 
-    /** Whether any fact was known at the evaluation instant. */
+    /** Whether any event of it was known at the evaluation instant. */
     public boolean known() {
         return !steps.isEmpty();
     }
@@ -515,6 +667,16 @@ public final class AppealHistory {
 
     public Instant resolutionDue() {
         return resolution == null ? null : resolution.dueAt;
+    }
+
+    /** Every department an event of it named: dispatched to or from, signed for, answered, noticed, owner of its item. */
+    public Set<String> departmentsNamed() {
+        return Set.copyOf(departmentsNamed);
+    }
+
+    /** Every leader an event of it named: took charge, escalated to, issued a notice, decided an extension, ... */
+    public Set<String> leadersNamed() {
+        return Set.copyOf(leadersNamed);
     }
 
     public List<Step> steps() {

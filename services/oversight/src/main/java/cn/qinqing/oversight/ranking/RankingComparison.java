@@ -1,6 +1,6 @@
 package cn.qinqing.oversight.ranking;
 
-import cn.qinqing.oversight.query.Freshness;
+import cn.qinqing.oversight.reading.Freshness;
 import java.util.List;
 
 /**

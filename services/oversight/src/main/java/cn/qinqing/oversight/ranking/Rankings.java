@@ -2,12 +2,12 @@ package cn.qinqing.oversight.ranking;
 
 import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.oversight.directory.DirectorySnapshot;
+import cn.qinqing.oversight.kpi.KpiQueries;
 import cn.qinqing.oversight.kpi.KpiRow;
 import cn.qinqing.oversight.kpi.Kpis;
-import cn.qinqing.oversight.query.Freshness;
-import cn.qinqing.oversight.query.KpiQueries;
-import cn.qinqing.oversight.query.ReadModels;
-import cn.qinqing.oversight.query.Scope;
+import cn.qinqing.oversight.reading.Freshness;
+import cn.qinqing.oversight.reading.ReadModels;
+import cn.qinqing.oversight.reading.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -52,6 +52,16 @@ public class Rankings {
         Freshness freshness = readModels.freshness();
         List<KpiRow> rows = kpis.rows(
                 new Kpis.Filter(month, null, null, null, null, null), Kpis.GroupBy.DEPARTMENT, asOf, directory);
+        return new Ranking(
+                month.toString(), asOf, null, freshness.position(), freshness.head(), entries(rows, directory));
+    }
+
+    /**
+     * Departments ranked by their KPI rows (grouped by department): the rule of {@code docs/kpis.md} — score the mean
+     * of the three rates that counted something, rank 1 + the number of departments scoring higher. Also what a
+     * what-if run ranks with.
+     */
+    public static List<Ranking.Entry> entries(List<KpiRow> rows, DirectorySnapshot directory) {
         List<KpiRow> ranked = rows.stream()
                 .filter(row -> !"unknown".equals(row.key()))
                 .filter(Rankings::countsSomething)
@@ -70,7 +80,7 @@ public class Rankings {
         }
         entries.sort(Comparator.comparing(Ranking.Entry::rank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Ranking.Entry::departmentId));
-        return new Ranking(month.toString(), asOf, null, freshness.position(), freshness.head(), entries);
+        return entries;
     }
 
     /** A department is ranked in a month when something of it was counted in that month. */

@@ -1,6 +1,6 @@
 package cn.qinqing.oversight.replay;
 
-import cn.qinqing.oversight.query.ReadModels;
+import cn.qinqing.oversight.reading.ReadModels;
 import cn.qinqing.platform.domain.RuleViolation;
 import cn.qinqing.platform.messaging.ProcessorPositions;
 import java.lang.management.ManagementFactory;

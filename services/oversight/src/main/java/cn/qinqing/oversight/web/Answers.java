@@ -1,6 +1,7 @@
 package cn.qinqing.oversight.web;
 
-import cn.qinqing.oversight.query.Freshness;
+import cn.qinqing.oversight.reading.Freshness;
+import cn.qinqing.platform.web.FreshReads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,14 +16,13 @@ import org.springframework.http.ResponseEntity;
  * Read answers: JSON, or CSV when the path ends in {@code .csv} or the caller accepts {@code text/csv} (and not
  * JSON first). Every answer says how fresh the read models were in {@code X-Read-Model-Position}.
  */
-final class Answers {
+public final class Answers {
 
-    static final String FRESHNESS = "X-Read-Model-Position";
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private Answers() {}
 
-    static boolean wantsCsv(HttpServletRequest request) {
+    public static boolean wantsCsv(HttpServletRequest request) {
         if (request.getRequestURI().endsWith(".csv")) {
             return true;
         }
@@ -44,17 +44,18 @@ final class Answers {
         return false;
     }
 
-    static ResponseEntity<Object> json(Object body, Freshness freshness) {
+    public static ResponseEntity<Object> json(Object body, Freshness freshness) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(FRESHNESS, freshness.header())
+                .header(FreshReads.HEADER, freshness.header())
                 .body(body);
     }
 
-    static ResponseEntity<Object> csv(String name, List<String> header, List<List<Object>> rows, Freshness freshness) {
+    public static ResponseEntity<Object> csv(
+            String name, List<String> header, List<List<Object>> rows, Freshness freshness) {
         return ResponseEntity.ok()
                 .contentType(CSV)
-                .header(FRESHNESS, freshness.header())
+                .header(FreshReads.HEADER, freshness.header())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()

@@ -2,7 +2,7 @@ package cn.qinqing.oversight.web;
 
 import cn.qinqing.language.Role;
 import cn.qinqing.oversight.directory.Directory;
-import cn.qinqing.oversight.query.Scope;
+import cn.qinqing.oversight.reading.Scope;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -11,7 +11,7 @@ import org.springframework.web.ErrorResponseException;
 
 /** Who is asking and what they may read: supervisors and admins everything, a leader their chain of command. */
 @Component
-class Callers {
+public class Callers {
 
     private final Directory directory;
 
@@ -19,7 +19,7 @@ class Callers {
         this.directory = directory;
     }
 
-    Scope scope() {
+    public Scope scope() {
         Actor actor = Actor.require();
         if (actor.is(Role.SUPERVISOR) || actor.is(Role.ADMIN)) {
             return Scope.everything();
@@ -31,7 +31,7 @@ class Callers {
         throw outsideChain("Your role may not read oversight data.");
     }
 
-    static ErrorResponseException outsideChain(String detail) {
+    public static ErrorResponseException outsideChain(String detail) {
         return new ErrorResponseException(
                 HttpStatus.FORBIDDEN,
                 Problems.of(HttpStatus.FORBIDDEN, "outside-your-chain", "Forbidden", detail),

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    public static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private Csv() {}
 
@@ -36,7 +36,7 @@ public final class Csv {
         text.append("\r\n");
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

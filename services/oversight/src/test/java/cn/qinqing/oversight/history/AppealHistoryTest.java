@@ -1,6 +1,6 @@
 package cn.qinqing.oversight.history;
 
-import static cn.qinqing.oversight.history.Facts.at;
+import static cn.qinqing.oversight.history.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.language.calendar.WorkingCalendar;
@@ -14,19 +14,12 @@ class AppealHistoryTest {
 
     @Test
     void aTransferSupersedesWhatTheFirstDepartmentOwedAndHandsTheClockToTheNext() {
-        Facts facts = new Facts()
-                .add(FactType.FILED, "2025-09-26 08:30")
-                .add(FactType.DISPATCHED, "2025-09-26 09:00", f -> f.department("a")
-                        .due(at("2025-09-26 17:30")))
-                .add(FactType.SIGNED_FOR, "2025-09-26 16:00", f -> f.department("a")
-                        .flag(true))
-                .add(FactType.CASE_OPENED, "2025-09-26 16:00", f -> f.department("a")
-                        .round(1)
-                        .due(at("2025-10-17 16:00"))
-                        .due2(at("2025-09-29 16:00")))
-                .add(FactType.TRANSFERRED, "2025-09-30 10:00", f -> f.department("b")
-                        .otherDepartment("a")
-                        .due(at("2025-10-09 12:00")));
+        Events facts = new Events()
+                .filed("2025-09-26 08:30")
+                .dispatched("2025-09-26 09:00", "a", at("2025-09-26 17:30"))
+                .signedFor("2025-09-26 16:00", "a", true)
+                .caseOpened("2025-09-26 16:00", "a", 1, at("2025-10-17 16:00"), at("2025-09-29 16:00"))
+                .transferred("2025-09-30 10:00", "a", "b", at("2025-10-09 12:00"));
 
         AppealHistory history = AppealHistory.of(facts.appeal, facts.list(), at("2025-10-10 09:00"), CALENDAR);
 
@@ -53,17 +46,12 @@ class AppealHistoryTest {
 
     @Test
     void aPausedClockIsNotOverdueAndItsPausedTimeIsKeptApart() {
-        Facts facts = new Facts()
-                .add(FactType.DISPATCHED, "2025-11-03 09:00", f -> f.department("c")
-                        .due(at("2025-11-03 17:30")))
-                .add(FactType.SIGNED_FOR, "2025-11-03 10:00", f -> f.department("c")
-                        .flag(true))
-                .add(FactType.CASE_OPENED, "2025-11-03 10:00", f -> f.department("c")
-                        .round(1)
-                        .due(at("2025-11-05 17:30"))
-                        .due2(at("2025-11-04 10:00")))
-                .add(FactType.PROGRESS_NOTED, "2025-11-03 11:00", f -> f.flag(true))
-                .add(FactType.CASE_PAUSED, "2025-11-04 09:00");
+        Events facts = new Events()
+                .dispatched("2025-11-03 09:00", "c", at("2025-11-03 17:30"))
+                .signedFor("2025-11-03 10:00", "c", true)
+                .caseOpened("2025-11-03 10:00", "c", 1, at("2025-11-05 17:30"), at("2025-11-04 10:00"))
+                .progressNoted("2025-11-03 11:00", true)
+                .casePaused("2025-11-04 09:00");
 
         AppealHistory paused = AppealHistory.of(facts.appeal, facts.list(), at("2025-11-10 09:00"), CALENDAR);
 
@@ -74,7 +62,7 @@ class AppealHistoryTest {
         // Tue 4 Nov 09:00 → Mon 10 Nov 09:00: four working days
         assertThat(resolution.pausedWorkingTime()).isEqualTo(Duration.ofHours(28));
 
-        facts.add(FactType.CASE_RESUMED, "2025-11-10 09:00", f -> f.due(at("2025-11-11 17:30")));
+        facts.caseResumed("2025-11-10 09:00", at("2025-11-11 17:30"));
         AppealHistory resumed = AppealHistory.of(facts.appeal, facts.list(), at("2025-11-12 09:00"), CALENDAR);
         assertThat(resumed.overdue()).extracting(Overdue::kind).containsExactly(Overdue.Kind.RESOLUTION);
         assertThat(resumed.resolutionDue()).isEqualTo(at("2025-11-11 17:30"));
@@ -82,25 +70,16 @@ class AppealHistoryTest {
 
     @Test
     void anAnswerClosesTheNoticesOnItAndARatingOrReopeningJudgesTheRightAnswer() {
-        Facts facts = new Facts()
-                .add(FactType.CASE_OPENED, "2025-11-03 10:00", f -> f.department("c")
-                        .round(1)
-                        .due(at("2025-11-14 17:30")))
-                .add(FactType.SUPERVISION_NOTICE, "2025-11-05 09:00", f -> f.leader("deputy")
-                        .due(at("2025-11-07 17:30")))
-                .add(FactType.RESOLUTION_SUBMITTED, "2025-11-06 10:00", f -> f.department("c")
-                        .round(1)
-                        .flag(true))
-                .add(FactType.ANSWERED, "2025-11-06 10:05", f -> f.department("c")
-                        .round(1))
-                .add(FactType.REOPENED, "2025-11-07 10:00", f -> f.round(2))
-                .add(FactType.CASE_REOPENED, "2025-11-07 10:00", f -> f.round(2).due(at("2025-11-21 17:30")))
-                .add(FactType.RESOLUTION_SUBMITTED, "2025-11-20 10:00", f -> f.department("c")
-                        .round(2)
-                        .flag(true))
-                .add(FactType.ANSWERED, "2025-11-20 10:00", f -> f.department("c")
-                        .round(2))
-                .add(FactType.RATED, "2025-11-21 10:00", f -> f.round(2).rating(4));
+        Events facts = new Events()
+                .caseOpened("2025-11-03 10:00", "c", 1, at("2025-11-14 17:30"), null)
+                .noticeIssued("2025-11-05 09:00", "deputy", at("2025-11-07 17:30"))
+                .resolutionSubmitted("2025-11-06 10:00", "c", 1, true)
+                .answered("2025-11-06 10:05", "c", 1)
+                .reopened("2025-11-07 10:00", 2)
+                .caseReopened("2025-11-07 10:00", 2, at("2025-11-21 17:30"))
+                .resolutionSubmitted("2025-11-20 10:00", "c", 2, true)
+                .answered("2025-11-20 10:00", "c", 2)
+                .rated("2025-11-21 10:00", 2, 4);
 
         AppealHistory history = AppealHistory.of(facts.appeal, facts.list(), Instant.now(), CALENDAR);
 
@@ -117,8 +96,8 @@ class AppealHistoryTest {
     }
 
     @Test
-    void factsRecordedAfterTheInstantAreNotPartOfTheHistory() {
-        Facts facts = new Facts().add(FactType.FILED, "2025-11-03 08:30").add(FactType.WITHDRAWN, "2025-11-04 08:30");
+    void eventsRecordedAfterTheInstantAreNotPartOfTheHistory() {
+        Events facts = new Events().filed("2025-11-03 08:30").withdrawn("2025-11-04 08:30");
 
         assertThat(AppealHistory.of(facts.appeal, facts.list(), at("2025-11-04 08:00"), CALENDAR)
                         .status())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.oversight.NationalDayCases;
 import cn.qinqing.oversight.OversightApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,6 +83,7 @@ class KpiArithmeticIT extends OversightApiTestBase {
                 .token(supervisor)
                 .send();
         assertThat(byDepartment.status()).isEqualTo(200);
+        ContractSamples.verify("oversight", "kpis", byDepartment.json());
         Map<String, JsonNode> rows = rows(byDepartment.json());
         assertThat(rows.keySet()).containsExactly(cases.departmentB());
         assertThat(rows.get(cases.departmentB()).get("label").asText()).isEqualTo("乙局");

@@ -1,14 +1,14 @@
 package cn.qinqing.oversight.kpi;
 
-import static cn.qinqing.oversight.history.Facts.at;
+import static cn.qinqing.oversight.history.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.oversight.directory.DirectorySnapshot;
 import cn.qinqing.oversight.history.AppealHistory;
-import cn.qinqing.oversight.history.FactType;
-import cn.qinqing.oversight.history.Facts;
+import cn.qinqing.oversight.history.Events;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,7 @@ class KpisTest {
 
     @Test
     void anObligationOpenPastItsDueTimeCountsAsMissedInTheMonthItFellDue() {
-        Facts facts = new Facts().add(FactType.DISPATCHED, "2025-10-31 09:00", f -> f.department("c")
-                .due(at("2025-10-31 17:30")));
+        Events facts = new Events().dispatched("2025-10-31 09:00", "c", at("2025-10-31 17:30"));
 
         List<Kpis.Unit> before = Kpis.units(history(facts, "2025-10-31 12:00"), CALENDAR);
         List<Kpis.Unit> after = Kpis.units(history(facts, "2025-11-03 09:00"), CALENDAR);
@@ -37,11 +36,9 @@ class KpisTest {
 
     @Test
     void aSignForDoneLateCountsInTheMonthItWasDoneWithTheAssignmentServicesVerdict() {
-        Facts facts = new Facts()
-                .add(FactType.DISPATCHED, "2025-10-31 09:00", f -> f.department("c")
-                        .due(at("2025-10-31 17:30")))
-                .add(FactType.SIGNED_FOR, "2025-11-03 09:00", f -> f.department("c")
-                        .flag(false));
+        Events facts = new Events()
+                .dispatched("2025-10-31 09:00", "c", at("2025-10-31 17:30"))
+                .signedFor("2025-11-03 09:00", "c", false);
 
         assertThat(Kpis.units(history(facts, "2025-11-10 09:00"), CALENDAR))
                 .singleElement()
@@ -53,14 +50,12 @@ class KpisTest {
 
     @Test
     void anObligationSupersededBeforeItsDueTimeIsNotCountedAfterItIsMissed() {
-        Facts returnedInTime = new Facts()
-                .add(FactType.DISPATCHED, "2025-11-03 09:00", f -> f.department("c")
-                        .due(at("2025-11-03 17:30")))
-                .add(FactType.RETURNED, "2025-11-03 11:00", f -> f.department("c"));
-        Facts returnedLate = new Facts()
-                .add(FactType.DISPATCHED, "2025-11-03 09:00", f -> f.department("c")
-                        .due(at("2025-11-03 17:30")))
-                .add(FactType.RETURNED, "2025-11-04 11:00", f -> f.department("c"));
+        Events returnedInTime = new Events()
+                .dispatched("2025-11-03 09:00", "c", at("2025-11-03 17:30"))
+                .returned("2025-11-03 11:00", "c");
+        Events returnedLate = new Events()
+                .dispatched("2025-11-03 09:00", "c", at("2025-11-03 17:30"))
+                .returned("2025-11-04 11:00", "c");
 
         assertThat(Kpis.units(history(returnedInTime, "2025-11-10 09:00"), CALENDAR))
                 .isEmpty();
@@ -98,18 +93,13 @@ class KpisTest {
 
     @Test
     void anActionItemClosedBeforeTheEndOfItsDueDateIsOnTimeAndAWithdrawnOneDoesNotCount() {
-        Facts onTime = new Facts()
-                .add(FactType.ACTION_ITEM_RAISED, "2025-11-06 08:00", f -> f.department("c")
-                        .leader("head")
-                        .due(at("2025-11-21 00:00"))
-                        .details(Map.of("dueOn", "2025-11-20")))
-                .add(FactType.ACTION_ITEM_CLOSED, "2025-11-20 23:59", f -> f.kind("CASE_FILE_CLOSED"));
-        Facts withdrawn = new Facts()
-                .add(FactType.ACTION_ITEM_RAISED, "2025-11-06 08:00", f -> f.department("c")
-                        .leader("head")
-                        .due(at("2025-11-21 00:00"))
-                        .details(Map.of("dueOn", "2025-11-20")))
-                .add(FactType.ACTION_ITEM_CLOSED, "2025-11-25 10:00", f -> f.kind("APPEAL_WITHDRAWN"));
+        // due on 20 Nov: on time until 21 Nov 00:00 in the city's time zone
+        Events onTime = new Events()
+                .actionItemRaised("2025-11-06 08:00", "c", "head", LocalDate.of(2025, 11, 20))
+                .actionItemClosed("2025-11-20 23:59", "CASE_FILE_CLOSED");
+        Events withdrawn = new Events()
+                .actionItemRaised("2025-11-06 08:00", "c", "head", LocalDate.of(2025, 11, 20))
+                .actionItemClosed("2025-11-25 10:00", "APPEAL_WITHDRAWN");
 
         assertThat(Kpis.units(history(onTime, "2025-12-01 00:00"), CALENDAR))
                 .singleElement()
@@ -122,17 +112,16 @@ class KpisTest {
     }
 
     private static AppealHistory answered(String at, Integer rating) {
-        Facts facts =
-                new Facts().add(FactType.ANSWERED, at, f -> f.department("c").round(1));
+        Events facts = new Events().answered(at, "c", 1);
         if (rating != null) {
-            facts.add(FactType.RATED, "2025-11-10 10:00", f -> f.round(1).rating(rating));
+            facts.rated("2025-11-10 10:00", 1, rating);
         } else {
-            facts.add(FactType.RATING_EXPIRED, "2025-11-20 10:00", f -> f.round(1));
+            facts.ratingExpired("2025-11-20 10:00", 1);
         }
         return AppealHistory.of(facts.appeal, facts.list(), Instant.parse("2025-12-01T00:00:00Z"), CALENDAR);
     }
 
-    private static AppealHistory history(Facts facts, String at) {
+    private static AppealHistory history(Events facts, String at) {
         return AppealHistory.of(facts.appeal, facts.list(), at(at), CALENDAR);
     }
 }

@@ -4,6 +4,7 @@ import static cn.qinqing.oversight.Scenario.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.oversight.OversightApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ class OverdueIT extends OversightApiTestBase {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("X-Read-Model-Position")).matches("\\d+/\\d+");
+        ContractSamples.verify("oversight", "overdue", answer.json());
         JsonNode items = answer.json().get("items");
         List<String> seen = new ArrayList<>();
         items.forEach(item -> seen.add(

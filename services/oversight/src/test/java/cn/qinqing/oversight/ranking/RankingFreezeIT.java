@@ -73,6 +73,17 @@ class RankingFreezeIT extends OversightApiTestBase {
         assertThat(Instant.parse(ranking.get("asOf").asText())).isEqualTo(at("2023-10-01 00:00"));
         assertThat(ranking.get("entries").get(0).get("departmentId").asText()).isEqualTo(department);
         assertThat(ranking.get("entries").get(0).get("score").asDouble()).isEqualTo(100.0);
+        // read your writes (ADR 0008): the frozen ranking is at its Location and in the list of months at once
+        JsonNode readBack =
+                api.get(first.header("Location")).token(admin).send().json();
+        assertThat(readBack.get("reported").get("frozenAt")).isEqualTo(ranking.get("frozenAt"));
+        assertThat(api.get("/api/oversight/rankings")
+                        .token(admin)
+                        .send()
+                        .json()
+                        .get("frozenMonths")
+                        .toString())
+                .contains("\"2023-09\"");
 
         var retry = freeze("2023-09", "key-2023-09");
         assertThat(retry.status()).as("the same request again").isEqualTo(200);

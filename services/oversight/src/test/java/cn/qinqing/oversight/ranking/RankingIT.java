@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qinqing.oversight.OversightApiTestBase;
 import cn.qinqing.oversight.Scenario;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -119,6 +120,11 @@ class RankingIT extends OversightApiTestBase {
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode body = answer.json();
+        ContractSamples.verify("oversight", "ranking", body);
+        ContractSamples.verify(
+                "oversight",
+                "ranking-months",
+                api.get("/api/oversight/rankings").token(supervisor).send().json());
         assertThat(body.get("reported").get("frozenAt").asText()).isNotBlank();
         assertThat(body.get("freshness").get("head").asLong()).isPositive();
         Map<String, JsonNode> recomputed = new LinkedHashMap<>();
@@ -158,5 +164,18 @@ class RankingIT extends OversightApiTestBase {
                 api.get("/api/oversight/rankings/2023-01").token(supervisor).send();
         assertThat(neverFrozen.status()).isEqualTo(200);
         assertThat(neverFrozen.json().get("reported").isNull()).isTrue();
+    }
+
+    @Test
+    void aBlankOrMalformedMonthIsRefusedNamingTheField() {
+        for (String month : List.of("%20", "2024-3", "march")) {
+            var answer = api.get("/api/oversight/rankings/" + month)
+                    .token(supervisor)
+                    .send();
+            assertThat(answer.status()).as(month).isEqualTo(400);
+            assertThat(answer.json().get("errors").findValuesAsText("field"))
+                    .as(month)
+                    .contains("month");
+        }
     }
 }

@@ -9,6 +9,7 @@ import cn.qinqing.language.calendar.Holiday;
 import cn.qinqing.oversight.NationalDayCases;
 import cn.qinqing.oversight.OversightApiTestBase;
 import cn.qinqing.oversight.ranking.Rankings;
+import cn.qinqing.testsupport.ContractSamples;
 import cn.qinqing.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class ReplayIT extends OversightApiTestBase {
 
     /** Every read model, each in a stable order. */
     static final Map<String, String> READ_MODELS = Map.of(
-            "appeal_fact", "event_id",
+            "appeal_event", "event_id",
             "appeal_dimension", "appeal_id",
             "department", "department_id, global_index",
             "leader", "leader_id, global_index",
@@ -61,16 +62,20 @@ class ReplayIT extends OversightApiTestBase {
             rankings.freeze(YearMonth.of(2023, 6), at("2023-07-01 00:00"), "test");
             Map<String, List<Map<String, Object>>> before = readModels();
             List<Map<String, Object>> reportedBefore = reported();
-            assertThat(before.get("appeal_fact")).hasSizeGreaterThan(20);
+            assertThat(before.get("appeal_event")).hasSizeGreaterThan(20);
             assertThat(before.get("calendar_year")).isNotEmpty();
             assertThat(before.get("enterprise_liaison")).isNotEmpty();
             // a row no event explains: only a rebuild drops it
-            jdbc.update("INSERT INTO oversight.appeal_fact (event_id, appeal_id, global_index, type, at, recorded_at)"
-                    + " VALUES ('not-an-event', gen_random_uuid(), 0, 'FILED', now(), now())");
+            jdbc.update(
+                    "INSERT INTO oversight.appeal_event (event_id, appeal_id, global_index, recorded_at, at, finishes,"
+                            + " payload_type, payload_revision, payload)"
+                            + " VALUES ('not-an-event', gen_random_uuid(), 0, now(), now(), false,"
+                            + " 'cn.qinqing.language.appeal.AppealClosedEvent', '1', '{}')");
 
             var requested = api.post("/api/oversight/admin/replay").token(admin).send();
 
             assertThat(requested.status()).isEqualTo(202);
+            ContractSamples.verify("oversight", "replay", requested.json());
             long generation = requested.json().get("control").get("generation").asLong();
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
@@ -99,7 +104,7 @@ class ReplayIT extends OversightApiTestBase {
                 assertThat(after.get(table)).as(table + ", row for row").isEqualTo(before.get(table));
             }
             assertThat(jdbc.queryForObject(
-                            "SELECT count(*) FROM oversight.appeal_fact WHERE event_id = 'not-an-event'",
+                            "SELECT count(*) FROM oversight.appeal_event WHERE event_id = 'not-an-event'",
                             Integer.class))
                     .as("the read models were emptied and rebuilt, not left as they were")
                     .isZero();

@@ -34,7 +34,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * store): the service's jar runs as a process with the launcher's JVM options, the store holds synthetic filings
  * (copies of a real {@code AppealFiledEvent} with fresh ids), an admin asks for a replay, and the rate is the store's
  * head at the reset over the time from the reset to the first poll that says done. The figures are printed, not
- * asserted (the machine is shared); what is asserted is that the replay rebuilt a fact for every event.
+ * asserted (the machine is shared); what is asserted is that the replay kept every event again.
  *
  * <p>{@code -Dqinqing.replay-speed.events=N} sets how many events (default 20,000);
  * {@code -Dqinqing.replay-speed.jvm-options="-XX:StartFlightRecording=filename=/tmp/replay.jfr"} profiles the service;
@@ -108,8 +108,8 @@ class ReplaySpeedIT extends OversightApiTestBase {
                     cpu.toMillis() / 1000.0,
                     cpu.toNanos() / 1000.0 / head));
 
-            assertThat(store.queryForObject("SELECT count(*) FROM oversight.appeal_fact", Long.class))
-                    .as("a fact for every filing, rebuilt")
+            assertThat(store.queryForObject("SELECT count(*) FROM oversight.appeal_event", Long.class))
+                    .as("every filing kept, rebuilt")
                     .isEqualTo(EVENTS);
             assertThat(store.queryForObject("SELECT count(*) FROM oversight.appeal_dimension", Long.class))
                     .isEqualTo(EVENTS);

@@ -36,6 +36,7 @@ class AuthorizationIT extends OversightApiTestBase {
                 "/api/oversight/appeals/" + appeal,
                 "/api/oversight/appeals/" + appeal + "/timeline",
                 "/api/oversight/appeals/" + appeal + "/timeline.csv",
+                "/api/oversight/appeals/" + appeal + "/chain",
                 "/api/oversight/kpis",
                 "/api/oversight/kpis.csv",
                 "/api/oversight/rankings",
@@ -162,6 +163,20 @@ class AuthorizationIT extends OversightApiTestBase {
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.json().get("paths").has("/api/oversight/kpis")).isTrue();
         assertThat(doc.json().get("paths").has("/api/oversight/admin/replay")).isTrue();
+    }
+
+    /** Issue 22: an appeal as another actor saw it, and the read log, are for supervisors and admins alone. */
+    @Test
+    void whoSawWhatIsForSupervisionAlone() {
+        var endpoints = java.util.List.of(
+                new cn.qinqing.testsupport.AuthorizationMatrix.Endpoint(
+                        "GET",
+                        "/api/oversight/appeals/" + cases.x() + "/as-seen?viewer=ENTERPRISE",
+                        java.util.Set.of("SUPERVISOR", "ADMIN")),
+                new cn.qinqing.testsupport.AuthorizationMatrix.Endpoint(
+                        "GET", "/api/oversight/read-log?appeal=" + cases.x(), java.util.Set.of("SUPERVISOR", "ADMIN")));
+        assertThat(cn.qinqing.testsupport.AuthorizationMatrix.violations(api, tokens, endpoints))
+                .isEmpty();
     }
 
     private int timeline(String token, UUID appeal) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.qinqing.oversight.NationalDayCases;
 import cn.qinqing.oversight.OversightApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ class TimelineIT extends OversightApiTestBase {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("X-Read-Model-Position")).matches("\\d+/\\d+");
         JsonNode timeline = answer.json();
+        ContractSamples.verify("oversight", "timeline", timeline);
         assertThat(timeline.get("freshness").get("head").asLong()).isPositive();
         assertThat(timeline.get("steps").findValuesAsText("type"))
                 .containsExactly(

@@ -1,0 +1,100 @@
+package cn.qinqing.oversight.eventlog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The published language as oversight stores it: an event's payload exactly as the platform's event serializer writes
+ * it, with its type and revision, and read back into the language's record. A payload stored under an older revision
+ * goes through the same upcasters as the event store's own reads, so an event's change of shape is handled once, by
+ * its upcaster, and nowhere in oversight.
+ */
+@Component
+public class PublishedEvents {
+
+    /** A payload as stored: the class name, its revision and the JSON. */
+    public record Stored(String type, String revision, String json) {}
+
+    private final Serializer serializer;
+    private final Configuration axon;
+    private final Map<String, Current> currents = new ConcurrentHashMap<>();
+
+    PublishedEvents(@Qualifier("eventSerializer") Serializer serializer, @Lazy Configuration axon) {
+        this.serializer = serializer;
+        this.axon = axon;
+    }
+
+    /**
+     * The message's payload as the event store holds it: for an event read from the store, the bytes it read (no
+     * second serialisation, no conversion); for any other, serialised as the store would.
+     */
+    public Stored encode(EventMessage<?> message) {
+        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+        SerializedType type = payload.getType();
+        return new Stored(type.getName(), type.getRevision(), new String(payload.getData(), StandardCharsets.UTF_8));
+    }
+
+    /** The language's record of a stored payload, upcast first when it was stored under an older revision. */
+    public Object decode(Stored stored, String eventId, Instant recordedAt) {
+        SimpleSerializedType type = new SimpleSerializedType(stored.type(), stored.revision());
+        Current current = currents.computeIfAbsent(stored.type(), name -> current(type));
+        if (current.javaType() != null && Objects.equals(current.revision(), stored.revision())) {
+            return read(stored.json(), current.javaType(), type);
+        }
+        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>(
+                null, eventId, 0, eventId, recordedAt, stored.type(), stored.revision(), stored.json(), "{}");
+        List<IntermediateEventRepresentation> upcast = axon.upcasterChain()
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
+        if (upcast.size() != 1) {
+            throw new IllegalStateException("the upcasters made " + upcast.size() + " events of " + stored.type() + "@"
+                    + stored.revision() + " (" + eventId + "); oversight keeps one per event");
+        }
+        return serializer.deserialize(upcast.get(0).getData());
+    }
+
+    /** A stored type's class and that class's revision now; no class when the type is unknown here. */
+    private record Current(Class<?> javaType, String revision) {}
+
+    private Current current(SimpleSerializedType type) {
+        Class<?> javaType = serializer.classForType(type);
+        if (UnknownSerializedType.class.equals(javaType)) {
+            return new Current(null, null);
+        }
+        return new Current(javaType, serializer.typeForClass(javaType).getRevision());
+    }
+
+    /** The current revision's JSON read straight into the record, with the serializer's own mapper when it has one. */
+    private Object read(String json, Class<?> javaType, SimpleSerializedType type) {
+        if (serializer instanceof JacksonSerializer jackson) {
+            try {
+                return jackson.getObjectMapper().readValue(json, javaType);
+            } catch (JsonProcessingException e) {
+                throw new SerializationException("cannot read " + type.getName() + " as stored by oversight", e);
+            }
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(json, String.class, type));
+    }
+}

@@ -1,0 +1,128 @@
+package cn.qinqing.oversight.kpi;
+
+import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.oversight.directory.Chain;
+import cn.qinqing.oversight.directory.Directory;
+import cn.qinqing.oversight.directory.DirectorySnapshot;
+import cn.qinqing.oversight.eventlog.AppealEventLog;
+import cn.qinqing.oversight.eventlog.Histories;
+import cn.qinqing.oversight.history.AppealDimension;
+import cn.qinqing.oversight.reading.Freshness;
+import cn.qinqing.oversight.reading.ReadModels;
+import cn.qinqing.oversight.reading.Scope;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** KPIs derived from the events recorded by an instant (also what rankings and the follow-up count with). */
+@Service
+public class KpiQueries {
+
+    /** The KPI rows with what was asked. */
+    public record KpiAnswer(
+            Instant asOf,
+            YearMonth month,
+            String department,
+            String leader,
+            String category,
+            String district,
+            Kpis.GroupBy groupBy,
+            List<KpiRow> rows,
+            List<Directory.CalendarVersion> calendar,
+            Freshness freshness) {}
+
+    private final Histories histories;
+    private final AppealEventLog events;
+    private final Directory directory;
+    private final ReadModels readModels;
+    private final SettledUnitQueries settled;
+
+    KpiQueries(
+            Histories histories,
+            AppealEventLog events,
+            Directory directory,
+            ReadModels readModels,
+            SettledUnitQueries settled) {
+        this.histories = histories;
+        this.events = events;
+        this.directory = directory;
+        this.readModels = readModels;
+        this.settled = settled;
+    }
+
+    /** The directory as recorded by the instant. */
+    public DirectorySnapshot directory(Instant asOf) {
+        return directory.snapshot(asOf);
+    }
+
+    public KpiAnswer kpis(
+            YearMonth month,
+            String department,
+            String leader,
+            String category,
+            String district,
+            Kpis.GroupBy groupBy,
+            Instant asOf,
+            Scope scope) {
+        Freshness freshness = readModels.freshness();
+        DirectorySnapshot snapshot = directory.snapshot(asOf);
+        Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
+        Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, category, district, scope.chain());
+        List<KpiRow> rows = rows(filter, groupBy, asOf, snapshot);
+        return new KpiAnswer(
+                asOf,
+                month,
+                department,
+                leader,
+                category,
+                district,
+                groupBy,
+                rows,
+                directory.calendarVersions(asOf),
+                freshness);
+    }
+
+    /**
+     * The KPI rows for a filter, evaluated at the instant with the working calendar in force then (also what rankings
+     * are made of); {@code snapshot} is the directory as of the instant.
+     */
+    public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, DirectorySnapshot snapshot) {
+        WorkingCalendar calendar = directory.calendar(asOf);
+        YearMonth month = filter.month();
+        // one appeal at a time: only its counted units are kept, so memory follows the answer, not the store; a
+        // settled appeal's units are folded once and kept
+        List<Kpis.Unit> units = new ArrayList<>();
+        settled.touching(
+                start(month),
+                start(month == null ? null : month.plusMonths(1)),
+                asOf,
+                calendar,
+                directory.calendarVersions(asOf),
+                unit -> {
+                    if (Kpis.mayPass(unit, filter)) {
+                        units.add(unit);
+                    }
+                });
+        if (groupBy != Kpis.GroupBy.MONTH) {
+            histories.unfinished(asOf, calendar, history -> Kpis.overdueUnits(history).stream()
+                    .filter(unit -> Kpis.mayPass(unit, filter))
+                    .forEach(units::add));
+        }
+        Map<UUID, AppealDimension> dimensions = Kpis.needsDimensions(filter, groupBy)
+                ? events.dimensions(units.stream().map(Kpis.Unit::appealId).collect(Collectors.toSet()))
+                : Map.of();
+        return Kpis.compute(units, dimensions, filter, groupBy, snapshot);
+    }
+
+    /** The first instant of the month in the city's time zone; null for null. */
+    public static Instant start(YearMonth month) {
+        return month == null
+                ? null
+                : month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+    }
+}

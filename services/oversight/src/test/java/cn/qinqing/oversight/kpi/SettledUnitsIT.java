@@ -1,0 +1,69 @@
+package cn.qinqing.oversight.kpi;
+
+import static cn.qinqing.oversight.Scenario.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qinqing.oversight.NationalDayCases;
+import cn.qinqing.oversight.OversightApiTestBase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A KPI read folds a settled appeal once and answers later reads from what it kept, with the same numbers as a fold:
+ * X of the National Day cases is closed (settled), Y is still open and is folded on every read.
+ */
+class SettledUnitsIT extends OversightApiTestBase {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void keptUnitsGiveTheNumbersOfAFreshFoldAndChangeWhenTheAppealDoes() {
+        NationalDayCases cases = NationalDayCases.publish(scenario());
+        awaitCaughtUp();
+        List<String> paths = List.of(
+                "/api/oversight/kpis?department=" + cases.departmentB(),
+                "/api/oversight/kpis?month=2025-10&groupBy=LEADER&department=" + cases.departmentB(),
+                "/api/oversight/kpis?month=2025-11&department=" + cases.departmentB(),
+                "/api/oversight/kpis?groupBy=MONTH&department=" + cases.departmentB());
+
+        double hitsBefore = hits();
+        List<String> first = paths.stream().map(this::rows).toList();
+        List<String> second = paths.stream().map(this::rows).toList();
+        assertThat(second).isEqualTo(first);
+        assertThat(hits() - hitsBefore).as("reads answered from kept units").isPositive();
+
+        // Z is answered and closed, then rated late: the rating changes its head, so it is folded again
+        var z = cases.scenario().appeal(cases.enterprise(), "迟到的评价");
+        z.filed(at("2025-10-13 09:00"))
+                .dispatched(cases.departmentB(), at("2025-10-13 09:05"), at("2025-10-14 09:05"))
+                .signedFor(cases.departmentB(), at("2025-10-13 10:00"), true)
+                .caseOpened(
+                        cases.departmentB(), 1, at("2025-10-13 10:00"), at("2025-10-14 10:00"), at("2025-10-20 10:00"))
+                .submitted(cases.departmentB(), 1, at("2025-10-15 10:00"), true)
+                .answered(cases.departmentB(), 1, at("2025-10-15 10:05"))
+                .closed(at("2025-10-16 10:00"));
+        awaitCaughtUp();
+        String closed = rows(paths.get(0));
+        assertThat(rows(paths.get(0))).isEqualTo(closed);
+        z.rated(1, 1, at("2025-10-17 10:00"));
+        awaitCaughtUp();
+        assertThat(rows(paths.get(0))).isNotEqualTo(closed);
+    }
+
+    private String rows(String path) {
+        var answer = api.get(path).token(supervisor).send();
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        return answer.json().get("rows").toString();
+    }
+
+    private double hits() {
+        var counter = meters.find("cache.gets")
+                .tag("cache", "oversight.kpi.settled-appeals")
+                .tag("result", "hit")
+                .functionCounter();
+        return counter == null ? 0 : counter.count();
+    }
+}
