@@ -1,0 +1,126 @@
+package cn.qinqing.projects.demo;
+
+import cn.qinqing.language.AppealCategory;
+import cn.qinqing.language.ChainLink;
+import cn.qinqing.language.Ids;
+import cn.qinqing.language.Urgency;
+import cn.qinqing.language.project.Capacity;
+import cn.qinqing.language.project.CapacityUnit;
+import cn.qinqing.language.project.Milestone;
+import cn.qinqing.projects.project.command.MilestoneDate;
+import cn.qinqing.projects.project.command.NoteProgressCommand;
+import cn.qinqing.projects.project.command.RaiseBlockerCommand;
+import cn.qinqing.projects.project.command.RegisterKeyProjectCommand;
+import cn.qinqing.projects.project.command.Requester;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The local profile's demo key projects, telling the seed's story along the chain: enterprise B's polysilicon plant,
+ * signed a little over a year before the first start and commissioned (达产) at "Baotou speed"; and enterprise A's
+ * wafer plant, under construction, whose equipment is overdue because the power connection is stuck — a blocker
+ * raised on it, which becomes an appeal with the vice-mayor ({@code leader}) in charge. Dates are relative to the first
+ * start; registered once (a second start finds them registered).
+ */
+@Component
+@Profile("local")
+class DemoProjects {
+
+    static final UUID POLYSILICON = Ids.derive("demo-project", "polysilicon-100kt");
+    static final UUID WAFER = Ids.derive("demo-project", "wafer-20gw");
+    static final UUID WAFER_BLOCKER = Ids.derive("demo-project-blocker", "wafer-20gw-power");
+    static final String ENTERPRISE_A = "91150200MA0QA0001T";
+    static final String ENTERPRISE_B = "91150200MA0QB0002M";
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
+
+    private final CommandGateway commands;
+
+    DemoProjects(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        LocalDate today = LocalDate.now(CITY);
+        Requester system = Requester.system("projects");
+        try {
+            LocalDate signed = today.minusDays(400);
+            commands.sendAndWait(new RegisterKeyProjectCommand(
+                    POLYSILICON,
+                    system,
+                    "年产10万吨高纯多晶硅项目 (100 000 t/a high-purity polysilicon)",
+                    List.of(ENTERPRISE_B),
+                    ChainLink.POLYSILICON,
+                    new BigDecimal("8500000000"),
+                    new Capacity(new BigDecimal("100000"), CapacityUnit.TONNES),
+                    "包头稀土高新区希望工业园 (Xiwang industrial park)",
+                    "leader",
+                    "industry-it",
+                    signed,
+                    List.of(
+                            new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(30), signed.plusDays(24)),
+                            new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(45), signed.plusDays(38)),
+                            new MilestoneDate(
+                                    Milestone.EQUIPMENT_INSTALLED, signed.plusDays(200), signed.plusDays(196)),
+                            new MilestoneDate(Milestone.TRIAL_PRODUCTION, signed.plusDays(260), signed.plusDays(262)),
+                            new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(330), signed.plusDays(318))),
+                    today,
+                    Instant.now()));
+        } catch (AggregateStreamCreationException alreadyRegistered) {
+            return; // registered by an earlier start
+        }
+        LocalDate signed = today.minusDays(150);
+        commands.sendAndWait(new RegisterKeyProjectCommand(
+                WAFER,
+                system,
+                "20GW大尺寸单晶硅片项目 (20 GW large-format wafers)",
+                List.of(ENTERPRISE_A),
+                ChainLink.WAFER,
+                new BigDecimal("4200000000"),
+                new Capacity(new BigDecimal("20"), CapacityUnit.GW),
+                "包头青山装备制造产业园 (Qingshan equipment park)",
+                "leader",
+                "industry-it",
+                signed,
+                List.of(
+                        new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(30), signed.plusDays(21)),
+                        new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(50), signed.plusDays(47)),
+                        new MilestoneDate(Milestone.EQUIPMENT_INSTALLED, today.minusDays(10), null),
+                        new MilestoneDate(Milestone.TRIAL_PRODUCTION, today.plusDays(40), null),
+                        new MilestoneDate(Milestone.COMMISSIONED, today.plusDays(120), null)),
+                today,
+                Instant.now()));
+        commands.sendAndWait(new NoteProgressCommand(
+                WAFER,
+                system,
+                "切片设备 60% 到场；车间用电需增容 110 千伏接入，供电方案未批。"
+                        + " (60% of the slicing equipment on site; the 110 kV power connection is not approved.)",
+                Instant.now()));
+        commands.sendAndWait(new RaiseBlockerCommand(
+                WAFER,
+                WAFER_BLOCKER,
+                system,
+                ENTERPRISE_A,
+                "切片车间110千伏增容接入未批 (110 kV connection for the slicing hall not approved)",
+                "新建切片车间需增容 110 千伏接入，供电方案报送已两个月未批，设备安装因此延误。"
+                        + " (The slicing hall needs a 110 kV connection; the supply plan has waited two months and"
+                        + " equipment installation is late.)",
+                AppealCategory.POWER,
+                Urgency.URGENT,
+                Instant.now()));
+        log.info("Registered the demo key projects {} (commissioned) and {} (blocked)", POLYSILICON, WAFER);
+    }
+}
