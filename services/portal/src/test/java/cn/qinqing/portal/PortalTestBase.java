@@ -1,9 +1,15 @@
 package cn.qinqing.portal;
 
+import cn.qinqing.portal.admin.AdminApi;
+import cn.qinqing.portal.admin.DeadLettersApi;
+import cn.qinqing.portal.admin.IdentityApi;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.assignment.AssignmentApi;
+import cn.qinqing.portal.chain.ChainApi;
+import cn.qinqing.portal.leader.liaison.LiaisonApi;
 import cn.qinqing.portal.meeting.MeetingsApi;
 import cn.qinqing.portal.oversight.OversightApi;
+import cn.qinqing.portal.oversight.WhatIfApi;
 import cn.qinqing.portal.resolution.ResolutionApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -43,4 +49,25 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected MeetingsApi meetings;
+
+    @MockitoBean
+    protected ChainApi chains;
+
+    @MockitoBean
+    protected LiaisonApi liaisons;
+
+    @MockitoBean
+    protected WhatIfApi whatIf;
+
+    @MockitoBean
+    protected AdminApi admin;
+
+    @MockitoBean
+    protected IdentityApi identity;
+
+    @MockitoBean
+    protected DeadLettersApi deadLetters;
+
+    @MockitoBean
+    protected cn.qinqing.portal.notification.NotificationsApi notifications;
 }

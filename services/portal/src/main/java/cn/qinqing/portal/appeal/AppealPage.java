@@ -57,6 +57,7 @@ public class AppealPage {
         model.addAttribute("appeal", appeal);
         List<TimelineEntry> timeline = appeals.timeline(id);
         model.addAttribute("timeline", timeline);
+        model.addAttribute("documents", appeals.documents(id));
         // the answer as the enterprise received it: the latest ANSWERED step of its appeal's history
         model.addAttribute(
                 "answerEntry",

@@ -1,5 +1,6 @@
 package cn.qinqing.portal.appeal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +13,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AppealPages {
 
     private final AppealPage page;
+    private final AppealsApi appeals;
 
-    AppealPages(AppealPage page) {
+    AppealPages(AppealPage page, AppealsApi appeals) {
         this.page = page;
+        this.appeals = appeals;
+    }
+
+    /**
+     * A document of the appeal, streamed from the appeals API with the signed-in user's token: the link works only in
+     * the session of someone who may read the appeal (ADR 0009).
+     */
+    @GetMapping("/appeals/{id}/documents/{documentId}")
+    void document(@PathVariable UUID id, @PathVariable UUID documentId, HttpServletResponse response) {
+        appeals.download(id, documentId, response);
     }
 
     /** {@code ?v=} names the version the user's own change made, so that the page shows it (read your writes). */

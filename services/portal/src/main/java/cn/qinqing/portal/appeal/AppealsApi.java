@@ -2,15 +2,19 @@ package cn.qinqing.portal.appeal;
 
 import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.service.ServiceClients;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriBuilder;
 
 /** The appeals service's API (port 8081), called with the signed-in user's token. */
@@ -46,17 +50,6 @@ public class AppealsApi {
         }
     }
 
-    /** The enterprise just registered, once the read model shows it (up to {@link #READ_YOUR_WRITES}). */
-    public Optional<Enterprise> awaitEnterprise(String uscc) {
-        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-        Optional<Enterprise> enterprise = enterprise(uscc);
-        while (enterprise.isEmpty() && System.nanoTime() < deadline) {
-            pause();
-            enterprise = enterprise(uscc);
-        }
-        return enterprise;
-    }
-
     public List<Enterprise> enterprises() {
         return api().get()
                 .uri("/api/appeals/enterprises")
@@ -76,18 +69,87 @@ public class AppealsApi {
 
     /** Files an appeal; the same idempotency key files it once however often the form is sent. */
     public UUID file(Map<String, Object> request, String idempotencyKey) {
+        return file(request, idempotencyKey, List.of());
+    }
+
+    /** Files an appeal with the files chosen in the form (multipart), or as JSON when there are none. */
+    public UUID file(Map<String, Object> request, String idempotencyKey, List<MultipartFile> files) {
+        List<MultipartFile> chosen = Uploads.chosen(files);
         Filed filed = api().post()
                 .uri("/api/appeals")
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(chosen.isEmpty() ? MediaType.APPLICATION_JSON : MediaType.MULTIPART_FORM_DATA)
                 .headers(headers -> {
                     if (idempotencyKey != null && !idempotencyKey.isBlank()) {
                         headers.set("Idempotency-Key", idempotencyKey);
                     }
                 })
-                .body(request)
+                .body(chosen.isEmpty() ? request : Uploads.multipart("appeal", request, chosen))
                 .retrieve()
                 .body(Filed.class);
         return filed.id();
+    }
+
+    /** The documents uploaded with the appeal. */
+    public List<Document> documents(UUID id) {
+        return api().get()
+                .uri("/api/appeals/{id}/documents", id)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Document>>() {});
+    }
+
+    /**
+     * Streams one document to {@code target} with the appeals service's type, name and length; the service checks
+     * that this user may read it (another enterprise: 404, as for the appeal).
+     */
+    public void download(UUID id, UUID documentId, HttpServletResponse target) {
+        api().get()
+                .uri("/api/appeals/{id}/documents/{documentId}", id, documentId)
+                .exchange((request, response) -> {
+                    if (!response.getStatusCode().is2xxSuccessful()) {
+                        throw new ApiProblem(
+                                SERVICE,
+                                response.getStatusCode().value(),
+                                response.getStatusCode().value() == 404
+                                        ? "not-found"
+                                        : "http-" + response.getStatusCode().value(),
+                                "The document cannot be downloaded.",
+                                List.of());
+                    }
+                    for (String header : List.of(
+                            HttpHeaders.CONTENT_TYPE,
+                            HttpHeaders.CONTENT_LENGTH,
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            HttpHeaders.CACHE_CONTROL,
+                            HttpHeaders.ETAG)) {
+                        String value = response.getHeaders().getFirst(header);
+                        if (value != null) {
+                            target.setHeader(header, value);
+                        }
+                    }
+                    try (InputStream body = response.getBody()) {
+                        body.transferTo(target.getOutputStream());
+                    }
+                    return null;
+                });
+    }
+
+    /** A document of an appeal, as the appeals service lists it. */
+    public record Document(
+            UUID documentId,
+            String name,
+            String mediaType,
+            long sizeBytes,
+            String sha256,
+            String attachedWith,
+            java.time.Instant attachedAt) {
+
+        /** Its size for people: 1.2 MB, 350 KB. */
+        public String size() {
+            if (sizeBytes >= 1024 * 1024) {
+                return String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
+            }
+            return Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB";
+        }
     }
 
     record Filed(UUID id, String status, long version) {}
@@ -117,36 +179,11 @@ public class AppealsApi {
     }
 
     /**
-     * The appeal once the read model shows at least {@code version}: a write answers when its events are committed,
-     * and the read model follows a moment later. Waits up to {@link #READ_YOUR_WRITES} (the appeal as it is then,
-     * else the API's 404).
+     * The appeal as the user's own write left it, at {@code version} or later: the appeals service answers a write
+     * only once its views show it (ADR 0008), so one read is enough.
      */
     public Appeal appealAtLeast(UUID id, long version) {
-        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-        while (true) {
-            try {
-                Appeal appeal = appeal(id);
-                if (appeal.version() >= version || System.nanoTime() > deadline) {
-                    return appeal;
-                }
-            } catch (ApiProblem problem) {
-                if (!problem.isNotFound() || System.nanoTime() > deadline) {
-                    throw problem;
-                }
-            }
-            pause();
-        }
-    }
-
-    static final java.time.Duration READ_YOUR_WRITES = java.time.Duration.ofSeconds(5);
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the read model", e);
-        }
+        return appeal(id);
     }
 
     public List<TimelineEntry> timeline(UUID id) {
@@ -156,6 +193,22 @@ public class AppealsApi {
     /** Adds information to an appeal read at {@code version}; returns its new version. */
     public long supplement(UUID id, long version, String text) {
         return change(id, "supplements", version, Map.of("text", text));
+    }
+
+    /** Adds information with the files chosen in the form (multipart); returns the appeal's new version. */
+    public long supplement(UUID id, long version, String text, List<MultipartFile> files) {
+        List<MultipartFile> chosen = Uploads.chosen(files);
+        if (chosen.isEmpty()) {
+            return supplement(id, version, text);
+        }
+        Changed changed = api().post()
+                .uri("/api/appeals/{id}/supplements", id)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .header("If-Match", "\"" + version + "\"")
+                .body(Uploads.multipart("supplement", Map.of("text", text == null ? "" : text), chosen))
+                .retrieve()
+                .body(Changed.class);
+        return changed.version();
     }
 
     /** Withdraws an appeal read at {@code version}; returns its new version. */

@@ -1,5 +1,8 @@
 package cn.qinqing.portal.appeal;
 
+import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
+
 /** A form of one text (a supplement, a reason, a note) about something read at a version (sent as If-Match). */
 public class TextForm {
 
@@ -26,5 +29,16 @@ public class TextForm {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    /** Files chosen in the form (documents, ADR 0009); none when the form has no file field. */
+    private List<MultipartFile> files = List.of();
+
+    public List<MultipartFile> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<MultipartFile> files) {
+        this.files = files == null ? List.of() : files;
     }
 }

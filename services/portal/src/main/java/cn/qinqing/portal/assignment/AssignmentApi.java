@@ -88,13 +88,12 @@ public class AssignmentApi {
         }
     }
 
-    /** The assignment once its read model shows at least {@code version} (negative: as it is now). */
+    /**
+     * The assignment as the user's own write left it, at {@code version} or later (negative: as it is now): the
+     * assignment service answers a write only once its views show it (ADR 0008), so one read is enough.
+     */
     public Optional<Assignment> assignmentAtLeast(UUID appealId, long version) {
-        if (version < 0) {
-            return assignment(appealId);
-        }
-        return Versions.awaitRead(() -> assignment(appealId), found -> found.map(a -> a.version() >= version)
-                .orElse(false));
+        return assignment(appealId);
     }
 
     public List<HolderPeriod> holders(UUID appealId) {

@@ -3,6 +3,7 @@ package cn.qinqing.portal.config;
 import cn.qinqing.portal.web.PortalUser;
 import cn.qinqing.web.HeadersOnEveryAnswer;
 import cn.qinqing.web.RefusalPageValve;
+import cn.qinqing.web.ScrapeAccess;
 import cn.qinqing.web.SecureErrorReportValve;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -59,10 +61,23 @@ class SecurityConfig {
             HttpSecurity http,
             ClientRegistrationRepository registrations,
             PortalProperties portal,
-            LocaleResolver locales)
+            LocaleResolver locales,
+            Environment environment)
             throws Exception {
+        // metrics without a sign-in, only for a scraper on the operator's network (docs/operations.md, Metrics)
+        ScrapeAccess scrapers = ScrapeAccess.from(environment.getProperty(ScrapeAccess.PROPERTY, ScrapeAccess.DEFAULT));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error", "/error/**")
+                                request -> ScrapeAccess.isScrapePath(request) && scrapers.allows(request))
+                        .permitAll()
+                        .requestMatchers(
+                                "/",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.svg",
+                                "/favicon.ico",
+                                "/error",
+                                "/error/**")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -76,6 +91,12 @@ class SecurityConfig {
                         .hasRole("LEADER")
                         .requestMatchers("/supervisor/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/appeals/*/chain")
+                        .hasAnyRole("SUPERVISOR", "ADMIN", "LEADER")
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/projects", "/projects/**")
+                        .hasAnyRole("ENTERPRISE", "OFFICIAL", "LEADER", "SUPERVISOR", "ADMIN")
                         .anyRequest()
                         .authenticated())
                 .oauth2Login(login -> login.loginPage("/")

@@ -1,8 +1,10 @@
 package cn.qinqing.portal.enterprise;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The form for filing an appeal (提交诉求). Its idempotency key is made when the form is first shown, so that sending
@@ -73,5 +75,16 @@ public class AppealForm {
 
     public void setIdempotencyKey(String idempotencyKey) {
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Files chosen in the form (documents, ADR 0009); none when the form has no file field. */
+    private List<MultipartFile> files = List.of();
+
+    public List<MultipartFile> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<MultipartFile> files) {
+        this.files = files == null ? List.of() : files;
     }
 }

@@ -5,6 +5,7 @@ import cn.qinqing.portal.appeal.AppealActions;
 import cn.qinqing.portal.appeal.AppealPage;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.appeal.TextForm;
+import cn.qinqing.portal.appeal.Uploads;
 import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.web.FormSubmission;
 import java.util.Map;
@@ -47,8 +48,11 @@ class EnterpriseAppealActions {
             RedirectAttributes redirect) {
         long version;
         try {
-            version = appeals.supplement(id, form.getVersion(), form.getText());
+            version = appeals.supplement(id, form.getVersion(), form.getText(), form.getFiles());
         } catch (ApiProblem problem) {
+            if (Uploads.refused(problem, binding, form.getFiles())) {
+                return page.render(id, model);
+            }
             return refused(id, problem, binding, model);
         }
         redirect.addFlashAttribute("notice", "notice.supplemented");

@@ -5,6 +5,7 @@ import cn.qinqing.language.IndustryChainPosition;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.appeal.Enterprise;
+import cn.qinqing.portal.appeal.Uploads;
 import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.web.FormErrors;
 import cn.qinqing.portal.web.PortalUser;
@@ -89,7 +90,6 @@ class EnterprisePages {
             FormErrors.apply(problem, binding, RegistrationForm.API_FIELDS);
             return "enterprise/registration";
         }
-        appeals.awaitEnterprise(form.getUscc());
         redirect.addFlashAttribute("notice", "notice.registered");
         return "redirect:/enterprise";
     }
@@ -108,13 +108,15 @@ class EnterprisePages {
     String file(@ModelAttribute("form") AppealForm form, BindingResult binding, RedirectAttributes redirect) {
         UUID id;
         try {
-            id = appeals.file(form.toRequest(), form.getIdempotencyKey());
+            id = appeals.file(form.toRequest(), form.getIdempotencyKey(), form.getFiles());
         } catch (ApiProblem problem) {
             if ("enterprise-not-registered".equals(problem.code())) {
                 redirect.addFlashAttribute("notice", "notice.registerFirst");
                 return "redirect:/enterprise/registration";
             }
-            FormErrors.apply(problem, binding);
+            if (!Uploads.refused(problem, binding, form.getFiles())) {
+                FormErrors.apply(problem, binding);
+            }
             return "enterprise/file-appeal";
         }
         redirect.addFlashAttribute("notice", "notice.appealFiled");

@@ -42,9 +42,9 @@ public class MeetingsApi {
         return api().get().uri("/api/meetings/{id}", id).retrieve().body(Meeting.Details.class);
     }
 
+    /** The meeting as the user's own write left it: the meetings service answers once its views show it (ADR 0008). */
     public Meeting.Details meetingAtLeast(UUID id, long version) {
-        return Versions.awaitRead(
-                () -> meeting(id), details -> details.meeting().version() >= version);
+        return meeting(id);
     }
 
     /** Upcoming or past meetings this user may see (a leader or supervisor: all). */

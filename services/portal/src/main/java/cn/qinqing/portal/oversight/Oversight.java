@@ -61,6 +61,7 @@ public final class Oversight {
             long position,
             String type,
             Instant at,
+            Instant recordedAt,
             String actor,
             String role,
             String departmentId,
@@ -68,7 +69,65 @@ public final class Oversight {
             Integer rating,
             HolderView holderAfter,
             String statusAfter,
-            Map<String, Object> details) {}
+            Map<String, Object> details) {
+
+        /** A step without the instant the event store recorded it (as pages built before issue 22 make them). */
+        public Step(
+                long position,
+                String type,
+                Instant at,
+                String actor,
+                String role,
+                String departmentId,
+                String leaderId,
+                Integer rating,
+                HolderView holderAfter,
+                String statusAfter,
+                Map<String, Object> details) {
+            this(
+                    position,
+                    type,
+                    at,
+                    null,
+                    actor,
+                    role,
+                    departmentId,
+                    leaderId,
+                    rating,
+                    holderAfter,
+                    statusAfter,
+                    details);
+        }
+    }
+
+    /** Whose eyes an as-seen view is through (issue 22). */
+    public record Seen(String viewer, String who, String department) {}
+
+    public record AsSeen(
+            UUID appealId,
+            Instant asOf,
+            Seen seenBy,
+            boolean visible,
+            String reason,
+            String status,
+            HolderView holder,
+            List<Step> steps,
+            Freshness freshness) {}
+
+    public record ReadLogEntry(
+            Instant readAt,
+            String service,
+            String actor,
+            String role,
+            String enterpriseId,
+            String departmentId,
+            String what,
+            String route,
+            UUID appealId,
+            String format,
+            String correlationId) {}
+
+    public record ReadLog(UUID appeal, String actor, List<ReadLogEntry> entries) {}
 
     public record HolderPeriod(HolderView holder, Instant from, Instant to, boolean open, double workingDays) {}
 

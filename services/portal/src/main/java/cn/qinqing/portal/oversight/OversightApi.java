@@ -47,6 +47,60 @@ public class OversightApi {
                 .body(Oversight.Timeline.class);
     }
 
+    /** The timeline as of an instant (null: now). */
+    public Oversight.Timeline timeline(UUID appealId, java.time.Instant asOf) {
+        if (asOf == null) {
+            return timeline(appealId);
+        }
+        return api().get()
+                .uri(uri -> uri.path("/api/oversight/appeals/{id}/timeline")
+                        .queryParam("asOf", asOf.toString())
+                        .build(appealId))
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.Timeline.class);
+    }
+
+    /** The appeal as an enterprise, an official of a department or a leader saw it at an instant (issue 22). */
+    public Oversight.AsSeen asSeen(
+            UUID appealId, String viewer, String department, String leader, java.time.Instant asOf) {
+        return api().get()
+                .uri(uri -> {
+                    uri.path("/api/oversight/appeals/{id}/as-seen").queryParam("viewer", viewer);
+                    if (department != null) {
+                        uri.queryParam("department", department);
+                    }
+                    if (leader != null) {
+                        uri.queryParam("leader", leader);
+                    }
+                    if (asOf != null) {
+                        uri.queryParam("asOf", asOf.toString());
+                    }
+                    return uri.build(appealId);
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.AsSeen.class);
+    }
+
+    /** Who read an appeal ({@code appeal}), or what a person read ({@code actor}), newest first. */
+    public Oversight.ReadLog readLog(UUID appeal, String actor) {
+        return api().get()
+                .uri(uri -> {
+                    uri.path("/api/oversight/read-log").queryParam("limit", 50);
+                    if (appeal != null) {
+                        uri.queryParam("appeal", appeal);
+                    }
+                    if (actor != null) {
+                        uri.queryParam("actor", actor);
+                    }
+                    return uri.build();
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(Oversight.ReadLog.class);
+    }
+
     public Oversight.OverdueList overdue() {
         return api().get()
                 .uri("/api/oversight/overdue")

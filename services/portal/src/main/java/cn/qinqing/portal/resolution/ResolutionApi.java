@@ -58,13 +58,12 @@ public class ResolutionApi {
         }
     }
 
-    /** The case file once its read model shows at least {@code version} (negative: as it is now). */
+    /**
+     * The case file as the user's own write left it, at {@code version} or later (negative: as it is now): the
+     * resolution service answers a write only once its views show it (ADR 0008), so one read is enough.
+     */
     public Optional<CaseFile> caseFileAtLeast(UUID appealId, long version) {
-        if (version < 0) {
-            return caseFile(appealId);
-        }
-        return Versions.awaitRead(() -> caseFile(appealId), found -> found.map(c -> c.version() >= version)
-                .orElse(false));
+        return caseFile(appealId);
     }
 
     public List<Note> notes(UUID appealId) {

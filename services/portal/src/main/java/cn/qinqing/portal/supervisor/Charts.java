@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * Server-rendered SVG charts: the geometry is computed here, the template only draws it. No JavaScript, and the CSP
- * allows no inline style: colours come from CSS classes.
+ * allows no inline style: colours come from CSS classes. Public: a leader's figures are drawn the same way.
  */
-final class Charts {
+public final class Charts {
 
     static final int WIDTH = 720;
     static final int HEIGHT = 260;
@@ -21,25 +21,26 @@ final class Charts {
     private Charts() {}
 
     /** One bar: its box, CSS class and value label (a percentage). */
-    record Bar(double x, double y, double width, double height, String css, String value) {}
+    public record Bar(double x, double y, double width, double height, String css, String value) {}
 
     /** One group of bars under a label (a department). */
-    record Group(double labelX, String label, List<Bar> bars) {}
+    public record Group(double labelX, String label, List<Bar> bars) {}
 
-    record BarChart(int width, int height, double baseline, List<Group> groups, List<Tick> ticks) {}
+    public record BarChart(int width, int height, double baseline, List<Group> groups, List<Tick> ticks) {}
 
-    record Tick(double y, String label) {}
+    public record Tick(double y, String label) {}
 
-    record Line(String css, String points, List<Point> dots) {}
+    public record Line(String css, String points, List<Point> dots) {}
 
-    record Point(double x, double y, String value) {}
+    public record Point(double x, double y, String value) {}
 
-    record LineChart(int width, int height, double baseline, List<Line> lines, List<Group> labels, List<Tick> ticks) {}
+    public record LineChart(
+            int width, int height, double baseline, List<Line> lines, List<Group> labels, List<Tick> ticks) {}
 
     private static final List<String> CSS = List.of("bar-a", "bar-b", "bar-c");
 
     /** The three rates per row (response, on-time resolution, satisfaction) as grouped bars, 0–100 %. */
-    static BarChart threeRates(List<Oversight.KpiRow> rows, Function<String, String> labels) {
+    public static BarChart threeRates(List<Oversight.KpiRow> rows, Function<String, String> labels) {
         double plot = HEIGHT - BOTTOM - TOP;
         double baseline = HEIGHT - BOTTOM;
         int count = Math.max(1, rows.size());
@@ -62,7 +63,7 @@ final class Charts {
     }
 
     /** The three rates month by month as lines. */
-    static LineChart trend(List<Oversight.KpiRow> months) {
+    public static LineChart trend(List<Oversight.KpiRow> months) {
         double plot = HEIGHT - BOTTOM - TOP;
         double baseline = HEIGHT - BOTTOM;
         int count = months.size();

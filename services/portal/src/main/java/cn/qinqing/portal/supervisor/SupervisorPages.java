@@ -3,15 +3,23 @@ package cn.qinqing.portal.supervisor;
 import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.oversight.Oversight;
 import cn.qinqing.portal.oversight.OversightApi;
+import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.web.Departments;
+import cn.qinqing.portal.web.FormErrors;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/supervisor")
 class SupervisorPages {
 
+    private static final java.time.ZoneId CITY = java.time.ZoneId.of("Asia/Shanghai");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     private final OversightApi oversight;
@@ -78,10 +87,75 @@ class SupervisorPages {
         return "supervisor/appeals";
     }
 
+    /**
+     * An appeal's timeline now, or as of a step picked with the slider or an instant typed in, and — chosen — as an
+     * enterprise, an official or a leader saw it then; with who looked at the case (issue 22).
+     */
     @GetMapping("/appeals/{id}")
-    String timeline(@PathVariable UUID id, Model model) {
-        model.addAttribute("timeline", oversight.timeline(id));
+    String timeline(
+            @PathVariable UUID id, @ModelAttribute("lens") TimelineLens lens, BindingResult binding, Model model) {
+        Oversight.Timeline now = oversight.timeline(id);
+        Instant asOf = null;
+        String typed = TimelineLens.blankToNull(lens.getAsOf());
+        if (typed != null) {
+            try {
+                asOf = LocalDateTime.parse(typed).atZone(CITY).toInstant();
+            } catch (DateTimeParseException e) {
+                binding.rejectValue("asOf", "lens.asOf.invalid");
+            }
+        } else if (lens.getStep() != null
+                && lens.getStep() >= 1
+                && lens.getStep() <= now.steps().size()) {
+            Oversight.Step step = now.steps().get(lens.getStep() - 1);
+            asOf = step.recordedAt() != null ? step.recordedAt() : step.at();
+        }
+        Oversight.Timeline shown = now;
+        Oversight.AsSeen seen = null;
+        if (!binding.hasErrors()) {
+            try {
+                if (asOf != null) {
+                    shown = oversight.timeline(id, asOf);
+                }
+                String viewer = TimelineLens.blankToNull(lens.getViewer());
+                if (viewer != null) {
+                    seen = oversight.asSeen(
+                            id,
+                            viewer,
+                            TimelineLens.blankToNull(lens.getDepartment()),
+                            TimelineLens.blankToNull(lens.getLeader()),
+                            asOf);
+                }
+            } catch (ApiProblem problem) {
+                if (problem.isNotFound()) {
+                    binding.rejectValue("asOf", "lens.asOf.beforeFiling");
+                } else {
+                    FormErrors.apply(problem, binding);
+                }
+            }
+        }
+        model.addAttribute("timeline", shown);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("seen", seen);
+        model.addAttribute("steps", seen != null ? seen.steps() : shown.steps());
+        model.addAttribute("stepCount", now.steps().size());
+        model.addAttribute(
+                "stepChosen",
+                lens.getStep() != null && typed == null
+                        ? lens.getStep()
+                        : now.steps().size());
+        model.addAttribute("viewers", List.of("ENTERPRISE", "OFFICIAL", "LEADER"));
+        model.addAttribute("reads", oversight.readLog(id, null).entries());
         return "supervisor/timeline";
+    }
+
+    /** What one person read, newest first (issue 22). */
+    @GetMapping("/read-log")
+    String readLog(@RequestParam(required = false) String actor, Model model) {
+        String who = TimelineLens.blankToNull(actor);
+        model.addAttribute("actor", who == null ? "" : who);
+        model.addAttribute(
+                "reads", who == null ? List.of() : oversight.readLog(null, who).entries());
+        return "supervisor/read-log";
     }
 
     /** CSV exports, as the oversight service makes them (UTF-8 with BOM, so that spreadsheets read Chinese). */

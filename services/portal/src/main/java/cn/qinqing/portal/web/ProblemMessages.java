@@ -53,6 +53,13 @@ public final class ProblemMessages {
             rule("must lie in the future", m -> new Resolved("error.future")),
             rule("must lie after startsAt", m -> new Resolved("error.afterStart")),
             rule("must lie between now and startsAt", m -> new Resolved("error.cutOff")),
+            rule("must say why .*", m -> new Resolved("error.sayWhy")),
+            rule("must name the policy or regulation the answer rests on", m -> new Resolved("error.policyBasis")),
+            rule(
+                    "must name enterprises, chain positions, key enterprises, or a mix",
+                    m -> new Resolved("error.invitees")),
+            rule("must (?:name|give) the .*", m -> new Resolved("error.required")),
+            rule("is required", m -> new Resolved("error.required")),
             rule("has the wrong type.*", m -> new Resolved("error.type")),
             rule("is not a field of this request", m -> new Resolved("error.type")));
 

@@ -80,7 +80,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void fieldErrorsOfTheApiAreShownNextToTheirFieldsInChinese() throws Exception {
-        when(appeals.file(any(), anyString()))
+        when(appeals.file(any(), anyString(), any()))
                 .thenThrow(new ApiProblem(
                         "appeals",
                         400,
@@ -116,7 +116,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void fieldErrorsAreInEnglishForAnEnglishReader() throws Exception {
-        when(appeals.file(any(), anyString()))
+        when(appeals.file(any(), anyString(), any()))
                 .thenThrow(new ApiProblem(
                         "appeals",
                         400,
@@ -137,7 +137,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void aMessageThePortalDoesNotKnowIsShownAsTheServiceWroteIt() throws Exception {
-        when(appeals.file(any(), anyString()))
+        when(appeals.file(any(), anyString(), any()))
                 .thenThrow(new ApiProblem(
                         "appeals",
                         400,
@@ -151,7 +151,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
     @Test
     void aFiledAppealOpensItsPageWithAConfirmation() throws Exception {
-        when(appeals.file(any(), eq("key-7"))).thenReturn(ID);
+        when(appeals.file(any(), eq("key-7"), any())).thenReturn(ID);
 
         mvc.perform(post("/enterprise/appeals/new")
                         .with(enterpriseA())
@@ -166,7 +166,7 @@ class EnterprisePagesTest extends PortalTestBase {
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> request = ArgumentCaptor.forClass(Map.class);
-        verify(appeals).file(request.capture(), eq("key-7"));
+        verify(appeals).file(request.capture(), eq("key-7"), any());
         assertThat(request.getValue())
                 .containsEntry("title", "用电增容")
                 .containsEntry("category", "POWER")
@@ -259,7 +259,7 @@ class EnterprisePagesTest extends PortalTestBase {
         when(appeals.timeline(ID)).thenReturn(List.of());
         doThrow(new ApiProblem("appeals", 409, "stale-version", "changed", List.of()))
                 .when(appeals)
-                .supplement(eq(ID), anyLong(), anyString());
+                .supplement(eq(ID), anyLong(), anyString(), any());
 
         mvc.perform(post("/enterprise/appeals/" + ID + "/supplement")
                         .with(enterpriseA())

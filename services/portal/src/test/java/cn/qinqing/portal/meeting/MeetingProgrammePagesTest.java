@@ -333,7 +333,7 @@ class MeetingProgrammePagesTest extends PortalTestBase {
                         "invalid-request",
                         "",
                         List.of(
-                                new ApiProblem.FieldProblem("dueOn", "an action item needs a due date"),
+                                new ApiProblem.FieldProblem("dueOn", "must give the due date"),
                                 new ApiProblem.FieldProblem("agendaPosition", "must not be null"),
                                 new ApiProblem.FieldProblem("title", "must not be blank"))))
                 .thenThrow(new ApiProblem(

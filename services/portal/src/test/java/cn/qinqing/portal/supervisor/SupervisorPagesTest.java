@@ -99,12 +99,127 @@ class SupervisorPagesTest extends PortalTestBase {
                         List.of(new Oversight.HolderTotal(department, 1, 3.5, 0.44)),
                         FRESH));
 
+        when(oversight.readLog(id, null)).thenReturn(new Oversight.ReadLog(id, null, List.of()));
+
         mvc.perform(get("/supervisor/appeals/" + id + "?lang=en").with(supervisor()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Signed for")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("0.44")))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString("Industry and Information Technology Bureau")));
+    }
+
+    /** Issue 22: the slider picks a step, the view is the enterprise's then, and the page says who looked. */
+    @Test
+    void theTimelineLooksBackThroughAnActorsEyesAndSaysWhoLooked() throws Exception {
+        UUID id = UUID.randomUUID();
+        Oversight.HolderView department = new Oversight.HolderView("DEPARTMENT", "industry-it", "工业和信息化局");
+        Instant filed = Instant.parse("2026-03-03T01:00:00Z");
+        Instant noted = Instant.parse("2026-03-03T02:00:00Z");
+        Oversight.Step filing = new Oversight.Step(
+                1, "FILED", filed, filed, "user-a", "ENTERPRISE", null, null, null, null, "FILED", Map.of());
+        Oversight.Step internal = new Oversight.Step(
+                2,
+                "PROGRESS_NOTED",
+                noted,
+                noted,
+                "official",
+                "OFFICIAL",
+                null,
+                null,
+                null,
+                department,
+                "IN_PROGRESS",
+                Map.of("text", "内部会商纪要"));
+        Oversight.Timeline now = timeline(id, List.of(filing, internal));
+        when(oversight.timeline(id)).thenReturn(now);
+        when(oversight.timeline(id, noted)).thenReturn(now);
+        when(oversight.asSeen(id, "ENTERPRISE", null, null, noted))
+                .thenReturn(new Oversight.AsSeen(
+                        id,
+                        noted,
+                        new Oversight.Seen("ENTERPRISE", "91150200MA0QA0001T", null),
+                        true,
+                        null,
+                        "IN_PROGRESS",
+                        department,
+                        List.of(filing),
+                        FRESH));
+        when(oversight.readLog(id, null))
+                .thenReturn(new Oversight.ReadLog(
+                        id,
+                        null,
+                        List.of(new Oversight.ReadLogEntry(
+                                noted,
+                                "oversight",
+                                "supervisor-wang",
+                                "SUPERVISOR",
+                                null,
+                                null,
+                                "TIMELINE",
+                                "/api/oversight/appeals/{id}/timeline",
+                                id,
+                                "csv",
+                                "corr-1"))));
+
+        String page = mvc.perform(get("/supervisor/appeals/" + id + "?step=2&viewer=ENTERPRISE")
+                        .with(supervisor()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("以企业当时的视角")
+                .contains("id=\"lens-shown\"")
+                .doesNotContain("内部会商纪要")
+                .contains("supervisor-wang")
+                .contains("时间线 (CSV)")
+                .contains("type=\"range\"");
+
+        when(oversight.asSeen(id, "OFFICIAL", null, null, null))
+                .thenThrow(new cn.qinqing.portal.service.ApiProblem(
+                        "oversight",
+                        400,
+                        "invalid-request",
+                        "Invalid request",
+                        List.of(new cn.qinqing.portal.service.ApiProblem.FieldProblem(
+                                "department", "name the official's department"))));
+        String refused = mvc.perform(
+                        get("/supervisor/appeals/" + id + "?viewer=OFFICIAL").with(supervisor()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("id=\"department-error\"").contains("aria-invalid=\"true\"");
+
+        String typo = mvc.perform(
+                        get("/supervisor/appeals/" + id + "?asOf=yesterday").with(supervisor()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(typo).contains("id=\"asOf-error\"").contains("请输入有效的日期时间");
+    }
+
+    private static Oversight.Timeline timeline(UUID id, List<Oversight.Step> steps) {
+        return new Oversight.Timeline(
+                id,
+                Instant.now(),
+                new Oversight.AppealSummary(
+                        id,
+                        "产线用电增容",
+                        "91150200MA0QA0001T",
+                        "包头青山光伏材料有限公司",
+                        "POWER",
+                        "URGENT",
+                        "ONLINE",
+                        "青山区",
+                        Instant.parse("2026-03-03T01:00:00Z")),
+                new Oversight.State("IN_PROGRESS", null, 1, "industry-it", "工业和信息化局", null, null, false),
+                steps,
+                List.of(),
+                List.of(),
+                FRESH);
     }
 
     @Test

@@ -29,7 +29,14 @@ class ProblemMessagesTest {
             "must be greater than or equal to 1",
             "must lie in the future",
             "must lie after startsAt",
-            "must lie between now and startsAt");
+            "must lie between now and startsAt",
+            "must say why the extension is denied",
+            "must say why it could not be (fully) solved",
+            "must name the policy or regulation the answer rests on",
+            "must name enterprises, chain positions, key enterprises, or a mix",
+            "must name the owner department",
+            "must name the responsible leader",
+            "must give the due date");
 
     @ParameterizedTest
     @CsvSource(

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -32,6 +33,20 @@ class SecurityTest extends PortalTestBase {
 
     @LocalServerPort
     private int port;
+
+    @Test
+    void aScraperOnTheSameMachineReadsTheMetricsWithoutSigningInAndNobodyElseDoes() throws Exception {
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("jvm_memory_used_bytes{application=\"portal\"")));
+        mvc.perform(get("/actuator/prometheus").with(request -> {
+                    request.setRemoteAddr("198.51.100.7");
+                    return request;
+                }))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/prometheus").header("X-Forwarded-For", "203.0.113.9"))
+                .andExpect(status().is3xxRedirection());
+    }
 
     @Test
     void aVisitorWhoIsNotSignedInIsSentToTheIdentityProvidersSignIn() throws Exception {
@@ -62,6 +77,14 @@ class SecurityTest extends PortalTestBase {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("/oauth2/authorization/qinqing")));
+    }
+
+    @Test
+    void theIconIsOpenToEveryoneUnderBothNamesABrowserAsksFor() throws Exception {
+        mvc.perform(get("/favicon.svg")).andExpect(status().isOk());
+        mvc.perform(get("/favicon.ico"))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(redirectedUrl("/favicon.svg"));
     }
 
     @Test
