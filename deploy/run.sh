@@ -6,6 +6,14 @@ set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
+# --help prints the launcher's options straight from its help text: nothing is built, no Java is needed
+for arg in "$@"; do
+  if [[ $arg == --help || $arg == -h ]]; then
+    cat deploy/launcher/src/main/resources/usage.txt
+    exit 0
+  fi
+done
+
 if ! command -v java >/dev/null 2>&1; then
   echo "Java 17 or newer is needed (java is not on PATH)." >&2
   exit 1
@@ -37,17 +45,26 @@ needs_build() {
   return 1
 }
 
-# --help only prints the launcher's options: it builds nothing unless the launcher itself is missing
-wants_help=false
-for arg in "$@"; do [[ $arg == --help || $arg == -h ]] && wants_help=true; done
-
-if { ! $wants_help || [[ ! -f $launcher ]]; } && reason=$(needs_build); then
-  echo "building… ($reason; ./mvnw -B -q -DskipTests install, a few minutes the first time)"
+if reason=$(needs_build); then
+  echo "building ($reason): ./mvnw -B -DskipTests install, about 70 s on an idle 2-core machine,"
+  echo "a few minutes more the first time while Maven downloads what it needs; full output in .run/logs/build.log"
+  mkdir -p .run/logs
   # running what you are editing should not wait for the formatter: ./mvnw -B verify checks it
-  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install
+  # one line per module as Maven reaches it, so that a long first build shows it is moving
+  if ! ./mvnw -B -DskipTests -Dspotless.check.skip=true install </dev/null 2>&1 \
+      | tee .run/logs/build.log \
+      | sed -un 's/^\[INFO\] Building \(.*\) [0-9][^ ]* *\[\([0-9]*\/[0-9]*\)\]$/  [\2] \1/p'; then
+    grep -E '^\[ERROR\]' .run/logs/build.log | head -n 20 >&2 || true
+    echo "The build failed; the whole output is in .run/logs/build.log" >&2
+    exit 1
+  fi
   # the jar plugin keeps a jar whose content did not change; mark every jar as built now
   touch "${expected[@]}"
 fi
 
-# the launcher only starts and watches processes: a small heap and no optimising compiler are plenty
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -jar "$launcher" "$@"
+# The launcher unpacks PostgreSQL on the first run, migrates the event store, then starts and watches processes: no
+# optimising compiler, and a heap measured for all of it (docs/operations.md, "Memory and start time");
+# FirstStartIT starts it with exactly these options. QINQING_LAUNCHER_JAVA_OPTS adds to them (a later -Xmx wins).
+launcher_java_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx96m)
+# shellcheck disable=SC2086 # word splitting of the extra options is wanted
+exec java "${launcher_java_options[@]}" ${QINQING_LAUNCHER_JAVA_OPTS:-} -jar "$launcher" "$@"

@@ -26,14 +26,19 @@ public final class DatabaseRoles {
 
     /** The services that keep data, each in the schema of its name, and whether it reads and appends to events. */
     static final Map<String, Boolean> EVENT_STORE_ACCESS = orderedMap(
+            // the portal keeps only its sessions (Spring Session JDBC), so that several instances share them
+            "portal", false,
             "identity", false,
             "appeals", true,
             "assignment", true,
             "resolution", true,
             "meetings", true,
-            "oversight", true);
+            "oversight", true,
+            "notifications", true,
+            "projects", true);
 
     static final String EVENT_STORE = "event_store";
+    static final String READ_LOG = EVENT_STORE + ".read_log";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -106,7 +111,13 @@ public final class DatabaseRoles {
                     "GRANT SELECT, INSERT ON " + events + ", " + snapshots + " TO " + role,
                     "GRANT USAGE ON SEQUENCE " + EVENT_STORE + ".domain_event_entry_global_index_seq TO " + role,
                     // the service's Flyway finds the event store migrated and leaves it alone
-                    "GRANT SELECT ON " + EVENT_STORE + ".flyway_schema_history TO " + role));
+                    "GRANT SELECT ON " + EVENT_STORE + ".flyway_schema_history TO " + role,
+                    // the read log (issue 22, ADR 0011): every service appends the reads it answered; only oversight
+                    // reads it for supervisors and deletes what is past its retention
+                    "REVOKE ALL ON " + READ_LOG + " FROM " + role,
+                    service.equals("oversight")
+                            ? "GRANT SELECT, INSERT, DELETE ON " + READ_LOG + " TO " + role
+                            : "GRANT INSERT ON " + READ_LOG + " TO " + role));
         }
         return sql;
     }

@@ -27,9 +27,21 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
 
-    static final List<String> DEMO_USERS =
-            List.of("enterprise-a", "enterprise-b", "dispatcher", "official", "leader", "supervisor", "admin");
+    /** The accounts the README's walk-through signs in with (DemoLoginsTest keeps the three lists together). */
+    static final List<String> DEMO_USERS = List.of(
+            "enterprise-a",
+            "enterprise-b",
+            "dispatcher",
+            "official",
+            "leader",
+            "head-industry-it",
+            "supervisor",
+            "admin");
+
     static final String DEMO_PASSWORD = "qinqing-demo";
+
+    /** The local object store's port (S3 API), before {@code --port-offset}. */
+    static final int OBJECT_STORE_PORT = 9010;
 
     private static final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -37,6 +49,9 @@ public final class Launcher {
     private final Path run;
     private final AtomicReference<Platform> platform = new AtomicReference<>();
     private final AtomicReference<EmbeddedDatabase> embedded = new AtomicReference<>();
+    private final AtomicReference<LocalMail> mail = new AtomicReference<>();
+    private final AtomicReference<Replicas> replicated = new AtomicReference<>();
+    private final AtomicReference<ObjectStoreServer> objectStore = new AtomicReference<>();
     private final long begin = System.nanoTime();
 
     private Launcher(LauncherOptions options) {
@@ -71,10 +86,20 @@ public final class Launcher {
             List<ServiceDefinition> services = servicesToStart();
             checkPortsAreFree(services);
             Database database = database();
+            startObjectStore();
             long databaseReady = System.nanoTime();
+            if (options.replicas() > 1) {
+                startReplicas(services, database, databaseReady);
+                return untilStopped();
+            }
 
             Platform.Builder builder = Platform.builder(options.root());
             wire(builder, options.portOffset());
+            startMail(services, builder);
+            ObjectStoreServer store = objectStore.get();
+            if (store != null) {
+                services.forEach(service -> builder.arguments(service.name(), store.argument()));
+            }
             Platform started = builder.database(database)
                     .serviceDatabases(roles(database, services))
                     .services(services)
@@ -91,6 +116,11 @@ public final class Launcher {
                 Files.writeString(pidFile(service.name()), Long.toString(service.pid()));
             }
             printSummary(started, database, databaseReady);
+        } catch (EmbeddedDatabaseException e) {
+            out.println();
+            out.println("FAILED: " + e.getMessage());
+            out.println("  " + e.advice() + (e.log() != null ? " (detail: " + relative(e.log()) + ")" : ""));
+            return 1;
         } catch (PlatformStartException e) {
             out.println();
             out.println("FAILED: " + e.getMessage());
@@ -142,6 +172,15 @@ public final class Launcher {
             Files.deleteIfExists(pidFile);
         }
         clearJarCopies();
+        Optional<ProcessHandle> store = readPid(pidFile("object-store"))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> commandLineContains(process, "s3proxy"));
+        if (store.isPresent()) {
+            out.println("  stopping the object store left running by an earlier run (pid "
+                    + store.get().pid() + ")");
+            stop(store.get());
+        }
         Path postmaster = run.resolve("postgres/postmaster.pid");
         Optional<ProcessHandle> postgres = readPid(postmaster)
                 .flatMap(ProcessHandle::of)
@@ -187,6 +226,67 @@ public final class Launcher {
         } catch (Exception e) {
             process.destroyForcibly();
         }
+    }
+
+    /** {@code --replicas=N}: N instances of every service behind HAProxy on the usual ports ({@link Replicas}). */
+    private void startReplicas(List<ServiceDefinition> services, Database database, long databaseReady)
+            throws IOException {
+        Map<String, Database> roles = roles(database, services);
+        out.println(
+                "  " + options.replicas() + " instances of every service behind HAProxy; class data sharing is off");
+        long starting = System.nanoTime();
+        Replicas started = Replicas.start(
+                options.replicas(),
+                options.root(),
+                run,
+                options.portOffset(),
+                services,
+                builder -> builder.database(database)
+                        .serviceDatabases(roles)
+                        .services(services)
+                        .timeout(options.timeout())
+                        .javaOptions(options.javaOptions()),
+                message -> out.println("  " + message),
+                this::reportUnexpectedExit);
+        replicated.set(started);
+        out.println();
+        out.println("Qinqing 亲清 is running: " + options.replicas() + " instances of every service behind HAProxy.");
+        out.println();
+        for (ServiceDefinition service : services) {
+            List<String> instances = started.instances().stream()
+                    .map(platform ->
+                            "127.0.0.1:" + platform.service(service.name()).port())
+                    .toList();
+            out.printf(
+                    "  %-13s %-24s instances %s%n",
+                    service.name(),
+                    "http://localhost:" + started.frontends().get(service.name()),
+                    String.join(", ", instances));
+        }
+        out.println();
+        out.println("  OpenID Connect issuer  " + started.instances().get(0).issuer());
+        out.println("  database               " + database.displayUrl()
+                + (embedded.get() != null ? "  (embedded, data in .run/postgres)" : ""));
+        out.println("  logs                   " + options.root().relativize(run.resolve("replicas"))
+                + "/<instance>/logs/<service>.log; HAProxy " + options.root().relativize(run.resolve("haproxy")));
+        out.println();
+        out.println("  demo logins (password " + DEMO_PASSWORD + "): " + String.join(", ", DEMO_USERS));
+        out.println();
+        out.printf(
+                "  healthy %.1f s after launch (PostgreSQL %.1f s, services %.1f s)%n",
+                seconds(System.nanoTime() - begin),
+                seconds(databaseReady - begin),
+                seconds(System.nanoTime() - starting));
+        out.println("  Ctrl-C stops everything.");
+    }
+
+    private static int untilStopped() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private List<ServiceDefinition> servicesToStart() {
@@ -287,10 +387,59 @@ public final class Launcher {
         out.println("  starting PostgreSQL on port " + port + (fresh ? " (first run: creating " : " (data in ")
                 + options.root().relativize(data) + ")");
         long start = System.nanoTime();
-        EmbeddedDatabase database = EmbeddedDatabase.start(data, port, run.resolve("logs/postgres.log"));
+        EmbeddedDatabase database = EmbeddedDatabase.start(
+                run.resolve("postgres-binaries"),
+                data,
+                port,
+                run.resolve("logs/postgres.log"),
+                message -> out.println("  " + message));
         embedded.set(database);
+        database.archiveWith(archiveCommand(options.root()));
         out.printf("  PostgreSQL ready after %.1f s%n", seconds(System.nanoTime() - start));
         return database.database();
+    }
+
+    /**
+     * The local object store for documents (ADR 0009) on 9010 plus the offset, data in {@code .run/object-store}; left
+     * out, with a line saying so, when its jar is not built (uploads then answer 503 until it is).
+     */
+    private void startObjectStore() throws IOException {
+        Path jar = ObjectStoreServer.jar(options.root());
+        if (jar == null) {
+            out.println("  object store not built (deploy/launcher/target/s3proxy/s3proxy.jar): documents cannot be"
+                    + " uploaded");
+            return;
+        }
+        int port = OBJECT_STORE_PORT + options.portOffset();
+        if (answers(port)) {
+            throw new IllegalStateException("Port " + port + " for the object store is in use; is another Qinqing"
+                    + " running? (--port-offset=N moves every service)");
+        }
+        long start = System.nanoTime();
+        ObjectStoreServer store =
+                ObjectStoreServer.start(jar, run.resolve("object-store"), port, run.resolve("logs/object-store.log"));
+        objectStore.set(store);
+        Files.writeString(pidFile("object-store"), Long.toString(store.pid()));
+        out.printf("  object store (S3 API) on port %d ready after %.1f s%n", port, seconds(System.nanoTime() - start));
+    }
+
+    /**
+     * The embedded server's {@code archive_command}: exactly the default of {@code deploy/backup/backup.conf}, so that
+     * {@code ./deploy/backup.sh} finds it set. It keeps segments only once a backup created {@code .run/backup}.
+     */
+    static String archiveCommand(Path root) {
+        return "'" + root.resolve("deploy/backup/archive-wal.sh") + "' %p '" + root.resolve(".run/backup/wal") + "/%f'";
+    }
+
+    /** The local SMTP/IMAP server, when the notifications service runs (docs/operations.md, Notifications). */
+    private void startMail(List<ServiceDefinition> services, Platform.Builder builder) {
+        if (services.stream().noneMatch(service -> service.name().equals(ServiceCatalog.NOTIFICATIONS))) {
+            return;
+        }
+        LocalMail started =
+                LocalMail.start(LocalMail.SMTP_PORT + options.portOffset(), LocalMail.IMAP_PORT + options.portOffset());
+        mail.set(started);
+        builder.arguments(ServiceCatalog.NOTIFICATIONS, started.arguments().toArray(String[]::new));
     }
 
     private void printSummary(Platform started, Database database, long databaseReady) {
@@ -302,7 +451,7 @@ public final class Launcher {
         out.println("Qinqing 亲清 is running.");
         out.println();
         for (RunningService service : started.services()) {
-            out.printf("  %-11s %-24s %s%n", service.name(), service.baseUrl(), hint(service));
+            out.printf("  %-13s %-24s %s%n", service.name(), service.baseUrl(), hint(service));
         }
         out.println();
         if (identity != null) {
@@ -311,9 +460,21 @@ public final class Launcher {
         }
         out.println("  database               " + database.displayUrl()
                 + (embedded.get() != null ? "  (embedded, data in .run/postgres)" : ""));
+        ObjectStoreServer store = objectStore.get();
+        if (store != null) {
+            out.println("  object store (S3 API)  " + store.endpoint() + "  (s3proxy, data in "
+                    + options.root().relativize(store.data()) + ")");
+        }
         out.println("  logs                   " + options.root().relativize(run.resolve("logs")) + "/<service>.log");
+        LocalMail localMail = mail.get();
+        if (localMail != null) {
+            out.println(
+                    "  mail (SMTP / IMAP)     " + LocalMail.HOST + ":" + localMail.smtpPort() + " / " + LocalMail.HOST
+                            + ":" + localMail.imapPort() + "  (GreenMail; IMAP user and password = the address)");
+        }
         out.println();
         out.println("  demo logins (password " + DEMO_PASSWORD + "): " + String.join(", ", DEMO_USERS));
+        out.println("  (more officials, one per department: README.md, \"Demo accounts\")");
         out.println();
         out.printf(
                 "  healthy %.1f s after launch (PostgreSQL %.1f s, services %.1f s)%n",
@@ -348,12 +509,25 @@ public final class Launcher {
     private void shutDown() {
         Platform started = platform.get();
         EmbeddedDatabase database = embedded.get();
-        if (started != null || database != null) {
+        Replicas replicas = replicated.get();
+        if (started != null || database != null || replicas != null) {
             out.println();
             out.println("Stopping Qinqing...");
         }
+        if (replicas != null) {
+            replicas.close();
+        }
         if (started != null) {
             started.stop();
+        }
+        LocalMail localMail = mail.get();
+        if (localMail != null) {
+            localMail.close();
+        }
+        ObjectStoreServer store = objectStore.get();
+        if (store != null) {
+            store.close();
+            out.println("  stopped the object store");
         }
         if (database != null) {
             database.close();
@@ -363,6 +537,7 @@ public final class Launcher {
             for (ServiceDefinition service : ServiceCatalog.ALL) {
                 Files.deleteIfExists(pidFile(service.name()));
             }
+            Files.deleteIfExists(pidFile("object-store"));
             Files.deleteIfExists(run.resolve("launcher.pid"));
         } catch (IOException e) {
             // a stale pid file is checked against the process's command line next time
@@ -416,6 +591,11 @@ public final class Launcher {
         } catch (IOException | RuntimeException e) {
             out.println("    (cannot read " + log + ": " + e.getMessage() + ")");
         }
+    }
+
+    private Path relative(Path path) {
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(options.root()) ? options.root().relativize(absolute) : absolute;
     }
 
     private static double seconds(long nanos) {

@@ -1,5 +1,9 @@
 package cn.qinqing.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The launcher's command-line flags, each with an environment variable for scripts. */
@@ -21,40 +26,22 @@ record LauncherOptions(
         Optional<List<String>> only,
         Duration timeout,
         List<String> javaOptions,
+        int replicas,
         boolean help) {
 
     static final int DEFAULT_POSTGRES_PORT = 54329;
     static final String MACHINE_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
-    static final String USAGE =
-            """
-            Usage: ./deploy/run.sh [options]
-
-            Starts PostgreSQL (embedded, data in .run/postgres) and every built Qinqing service, waits until all are
-            healthy and prints where they are. Ctrl-C stops everything.
-
-              --only=identity,appeals   start only these services (known: %s)
-              --database-url=JDBC_URL   use this PostgreSQL database instead of the embedded one
-                                        (env QINQING_DATABASE_URL, with QINQING_DATABASE_USER, QINQING_DATABASE_PASSWORD;
-                                        flags --database-user=, --database-password=)
-              --no-embedded             use the machine's PostgreSQL at 127.0.0.1:5432 (database qinqing, created if missing)
-              --postgres-port=PORT      port of the embedded PostgreSQL (env QINQING_POSTGRES_PORT; default %d)
-              --port-offset=N           add N to every service's port, to run beside another copy
-                                        (env QINQING_PORT_OFFSET; the issuer becomes http://localhost:9000+N)
-              --timeout=SECONDS         how long a service may take to become healthy after its start (default 300)
-              --root=DIR                the project directory (env QINQING_ROOT; default: found from the launcher jar)
-              --help                    this text
-
-            JVM options of the service processes: env QINQING_JAVA_OPTS (default: %s)
-            Class data sharing: the first start after a build records each service's archive in .run/cds when the
-            services stop; later starts use it (faster start). QINQING_CDS=off starts without.
-            """;
-
+    /**
+     * The help text, a file of its own so that {@code ./deploy/run.sh --help} prints it before anything is built;
+     * LauncherOptionsTest keeps it in step with the catalogue and the defaults.
+     */
     static String usage() {
-        return USAGE.formatted(
-                ServiceCatalog.names(ServiceCatalog.ALL),
-                DEFAULT_POSTGRES_PORT,
-                String.join(" ", Platform.DEFAULT_JAVA_OPTIONS));
+        try (InputStream text = LauncherOptions.class.getResourceAsStream("/usage.txt")) {
+            return new String(Objects.requireNonNull(text, "usage.txt").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static LauncherOptions parse(String[] args, Map<String, String> env) {
@@ -65,6 +52,7 @@ record LauncherOptions(
         String postgresPort = env.getOrDefault("QINQING_POSTGRES_PORT", Integer.toString(DEFAULT_POSTGRES_PORT));
         String javaOptions = env.get("QINQING_JAVA_OPTS");
         String portOffset = env.getOrDefault("QINQING_PORT_OFFSET", "0");
+        String replicas = env.getOrDefault("QINQING_REPLICAS", "1");
         boolean noEmbedded = false;
         boolean help = false;
         String only = null;
@@ -81,6 +69,7 @@ record LauncherOptions(
                 case "--port-offset" -> portOffset = required(name, value);
                 case "--only" -> only = required(name, value);
                 case "--timeout" -> timeout = required(name, value);
+                case "--replicas" -> replicas = required(name, value);
                 case "--root" -> root = required(name, value);
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n\n" + usage());
@@ -107,7 +96,17 @@ record LauncherOptions(
                 javaOptions == null || javaOptions.isBlank()
                         ? Platform.DEFAULT_JAVA_OPTIONS
                         : List.of(javaOptions.trim().split("\\s+")),
+                replicas(replicas),
                 help);
+    }
+
+    private static int replicas(String value) {
+        int replicas = number("--replicas", value);
+        if (replicas < 1 || replicas > 4) {
+            throw new IllegalArgumentException(
+                    "--replicas must be 1 to 4 (each instance is a JVM of its own), not " + replicas);
+        }
+        return replicas;
     }
 
     private static String required(String name, String value) {

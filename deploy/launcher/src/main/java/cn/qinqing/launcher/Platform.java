@@ -81,6 +81,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, Database> serviceDatabases;
     private final List<ServiceDefinition> services;
     private final Map<String, Integer> ports;
+    private final URI issuer;
     private final Path logDirectory;
     private final Path jarDirectory;
     private final Duration timeout;
@@ -119,6 +120,7 @@ public final class Platform implements AutoCloseable {
         this.progress = builder.progress;
         this.unexpectedExit = builder.unexpectedExit;
         this.ports = choosePorts(builder);
+        this.issuer = builder.issuer;
         if (services.isEmpty()) {
             throw new IllegalArgumentException("No service to start");
         }
@@ -460,6 +462,9 @@ public final class Platform implements AutoCloseable {
 
     /** The OpenID Connect issuer every service is told to trust: {@code http://localhost:<identity port>}. */
     public URI issuer() {
+        if (issuer != null) {
+            return issuer;
+        }
         return URI.create("http://localhost:" + ports.get(ServiceDefinition.IDENTITY));
     }
 
@@ -505,6 +510,7 @@ public final class Platform implements AutoCloseable {
         private Consumer<String> progress = message -> {};
         private BiConsumer<RunningService, Integer> unexpectedExit = (service, code) -> {};
         private Path classDataSharing;
+        private URI issuer;
 
         private Builder(Path root) {
             this.root = root.toAbsolutePath().normalize();
@@ -533,6 +539,15 @@ public final class Platform implements AutoCloseable {
         /** Every service on a port found free at start instead of its README port: for tests. */
         public Builder freePorts() {
             this.freePorts = true;
+            return this;
+        }
+
+        /**
+         * The issuer every service is told, when it is not identity's own port: the load balancer's address in front
+         * of several identity instances ({@link Replicas}).
+         */
+        public Builder issuer(URI issuer) {
+            this.issuer = issuer;
             return this;
         }
 

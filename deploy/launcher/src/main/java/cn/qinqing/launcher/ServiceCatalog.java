@@ -20,7 +20,12 @@ public final class ServiceCatalog {
             new ServiceDefinition("assignment", 8082, "services/assignment/target/qinqing-assignment.jar", true),
             new ServiceDefinition("resolution", 8083, "services/resolution/target/qinqing-resolution.jar", true),
             new ServiceDefinition("meetings", 8084, "services/meetings/target/qinqing-meetings.jar", true),
-            new ServiceDefinition("oversight", 8085, "services/oversight/target/qinqing-oversight.jar", true));
+            new ServiceDefinition("oversight", 8085, "services/oversight/target/qinqing-oversight.jar", true),
+            new ServiceDefinition(
+                    "notifications", 8086, "services/notifications/target/qinqing-notifications.jar", true),
+            new ServiceDefinition("projects", 8087, "services/projects/target/qinqing-projects.jar", true));
+
+    public static final String NOTIFICATIONS = "notifications";
 
     private ServiceCatalog() {}
 
@@ -60,7 +65,10 @@ public final class ServiceCatalog {
                 PORTAL,
                 List.copyOf(portal),
                 ServiceDefinition.IDENTITY,
-                List.of("--qinqing.demo.portal-url=http://localhost:" + port.applyAsInt(PORTAL)));
+                List.of("--qinqing.demo.portal-url=http://localhost:" + port.applyAsInt(PORTAL)),
+                // the links in e-mails point at the portal
+                NOTIFICATIONS,
+                List.of("--qinqing.notifications.portal-url=http://localhost:" + port.applyAsInt(PORTAL)));
     }
 
     static String names(List<ServiceDefinition> services) {

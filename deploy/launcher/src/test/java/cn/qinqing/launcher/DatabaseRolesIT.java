@@ -64,8 +64,8 @@ class DatabaseRolesIT {
     }
 
     @Test
-    void eachServiceThatKeepsDataGetsARoleOfItsOwnAndThePortalNone() {
-        assertThat(roles).containsOnlyKeys("identity", "appeals", "assignment", "meetings");
+    void eachServiceThatKeepsDataGetsARoleOfItsOwnThePortalForItsSessions() {
+        assertThat(roles).containsOnlyKeys("identity", "appeals", "assignment", "meetings", "portal");
         assertThat(roles.get("appeals").user()).isEqualTo("qinqing_appeals");
         assertThat(roles.get("appeals").password())
                 .hasSize(48)
@@ -101,6 +101,34 @@ class DatabaseRolesIT {
         assertThat(count(owner, "SELECT count(*) FROM event_store.domain_event_entry WHERE payload = '\\x7b7d'"))
                 .as("the stored events, unchanged")
                 .isEqualTo(2);
+    }
+
+    /** Issue 22: the read log is append-only for the services; oversight reads it and trims it after its retention. */
+    @Test
+    void servicesAppendToTheReadLogAndOnlyOversightReadsOrTrimsIt() throws SQLException {
+        Database oversight = DatabaseRoles.prepare(owner, List.of("oversight")).get("oversight");
+        Database appeals = roles.get("appeals");
+        String insert = "INSERT INTO event_store.read_log (read_id, read_at, service, actor, what, route)"
+                + " VALUES (gen_random_uuid(), now() - interval '500 days', 'appeals', 'supervisor', 'APPEAL',"
+                + " '/api/appeals/{id}')";
+        execute(appeals, insert);
+        for (String change : List.of(
+                "SELECT count(*) FROM event_store.read_log",
+                "UPDATE event_store.read_log SET actor = 'nobody'",
+                "DELETE FROM event_store.read_log",
+                "TRUNCATE event_store.read_log")) {
+            assertThatThrownBy(() -> execute(appeals, change))
+                    .as(change)
+                    .isInstanceOfSatisfying(
+                            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+        assertThat(count(oversight, "SELECT count(*) FROM event_store.read_log"))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> execute(oversight, "UPDATE event_store.read_log SET actor = 'nobody'"))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        execute(oversight, "DELETE FROM event_store.read_log WHERE read_at < now() - interval '400 days'");
+        assertThat(count(owner, "SELECT count(*) FROM event_store.read_log")).isZero();
     }
 
     @Test

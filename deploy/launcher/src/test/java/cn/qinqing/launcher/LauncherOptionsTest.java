@@ -80,4 +80,41 @@ class LauncherOptionsTest {
         assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--port-offset=ten"}, NO_ENV))
                 .hasMessageContaining("--port-offset must be a number");
     }
+
+    @Test
+    void replicasAreOneUnlessAskedAndAtMostFour() {
+        assertThat(LauncherOptions.parse(new String[0], NO_ENV).replicas()).isEqualTo(1);
+        assertThat(LauncherOptions.parse(new String[] {"--replicas=2"}, NO_ENV).replicas())
+                .isEqualTo(2);
+        assertThat(LauncherOptions.parse(new String[0], Map.of("QINQING_REPLICAS", "3"))
+                        .replicas())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--replicas=0"}, NO_ENV))
+                .hasMessageContaining("1 to 4");
+    }
+
+    @Test
+    void theHelpTextNamesEveryServiceAndTheDefaultsAsTheyAre() {
+        String usage = LauncherOptions.usage().replaceAll("\\s+", " ");
+
+        assertThat(usage).contains("(known: " + ServiceCatalog.names(ServiceCatalog.ALL) + ")");
+        for (String option : List.of(
+                "--only=",
+                "--database-url=",
+                "--database-user=",
+                "--database-password=",
+                "--no-embedded",
+                "--postgres-port=",
+                "--port-offset=",
+                "--replicas=",
+                "--timeout=",
+                "--root=",
+                "--help")) {
+            assertThat(usage).as("every option LauncherOptions.parse accepts").contains(option);
+        }
+        assertThat(usage).contains("default " + LauncherOptions.DEFAULT_POSTGRES_PORT + ")");
+        assertThat(usage)
+                .as("the service processes' JVM options (Platform.DEFAULT_JAVA_OPTIONS)")
+                .contains("(default: " + String.join(" ", Platform.DEFAULT_JAVA_OPTIONS) + ")");
+    }
 }

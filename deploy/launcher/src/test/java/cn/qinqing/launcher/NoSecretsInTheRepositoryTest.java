@@ -30,10 +30,11 @@ class NoSecretsInTheRepositoryTest {
             Pattern.compile("xox[baprs]-[A-Za-z0-9-]{10,}"));
     /**
      * A key ending in password, secret, api-key or token ({@code password: x}, {@code client-secret=x}) given a value
-     * in configuration, unless the value is taken from the environment ({@code ${…}}).
+     * in configuration, unless the value is taken from the environment ({@code ${…}}) or is a switch ({@code
+     * automountServiceAccountToken: false} names a token but holds none).
      */
     private static final Pattern CONFIGURED_SECRET = Pattern.compile(
-            "(?i)^\\s*[\\w.-]*(password|secret|api-key|apikey|token)\\s*[:=]\\s*(?!\\$\\{)(?!\\s*$)(?!\\s*#).+");
+            "(?i)^\\s*[\\w.-]*(password|secret|api-key|apikey|token)\\s*[:=]\\s*(?!\\$\\{)(?!\\s*$)(?!\\s*#)(?!\\s*(?:true|false)\\s*$).+");
 
     @Test
     void holdsNoPrivateKeyTokenOrConfiguredPasswordOutsideTheLocalDemoProfile() throws IOException {

@@ -101,7 +101,43 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        try {
+            requireChineseGlyphs(driver);
+        } catch (AssertionError | RuntimeException e) {
+            driver.quit();
+            service.stop();
+            throw e;
+        }
         return new Browser(driver, service, profile, look, portal, test);
+    }
+
+    /**
+     * The portal is Chinese first: without a CJK font Chromium draws every Chinese character as the same empty box
+     * (the font's .notdef glyph), and the screenshots the tests keep show boxes. Two different characters drawn the
+     * same are those boxes.
+     */
+    static void requireChineseGlyphs(ChromeDriver driver) {
+        driver.get("about:blank");
+        Object drawn = driver.executeScript(
+                """
+                const canvas = document.createElement('canvas');
+                canvas.width = 64;
+                canvas.height = 40;
+                const context = canvas.getContext('2d');
+                const draw = text => {
+                  context.clearRect(0, 0, canvas.width, canvas.height);
+                  context.font = '28px sans-serif';
+                  context.fillText(text, 2, 32);
+                  return canvas.toDataURL();
+                };
+                return [draw('亲'), draw('清')];
+                """);
+        assertThat(drawn).isInstanceOf(List.class);
+        List<?> glyphs = (List<?>) drawn;
+        assertThat(glyphs.get(0))
+                .as("Chromium draws Chinese as boxes: install a CJK font"
+                        + " (apt-get install fonts-noto-cjk, or fonts-wqy-zenhei as CI does)")
+                .isNotEqualTo(glyphs.get(1));
     }
 
     Look look() {

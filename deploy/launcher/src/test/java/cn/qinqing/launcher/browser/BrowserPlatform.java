@@ -1,10 +1,15 @@
 package cn.qinqing.launcher.browser;
 
 import cn.qinqing.launcher.Database;
+import cn.qinqing.launcher.LocalMail;
+import cn.qinqing.launcher.ObjectStoreServer;
 import cn.qinqing.launcher.Platform;
 import cn.qinqing.launcher.RunningService;
 import cn.qinqing.launcher.ServiceCatalog;
+import cn.qinqing.launcher.operations.OtlpReceiver;
 import cn.qinqing.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +26,10 @@ import java.util.Map;
  * <p>The identity service's demo client {@code qinqing-portal} is registered with the portal's free port as its
  * redirect, beside the command-line client {@code qinqing-cli} for API tests, and the portal is told where each
  * service listens, by the same arguments as the run command's.
+ *
+ * <p>Tracing is on in every service, by its one property, with the spans sent to an OTLP receiver in this JVM
+ * ({@link #traces()}): TraceAcrossServicesIT follows a filing through them without a platform of its own, and the
+ * other tests run with tracing on as production may.
  */
 public final class BrowserPlatform {
 
@@ -29,16 +38,19 @@ public final class BrowserPlatform {
             .normalize();
 
     /** Services that the portal's pages call; those not built yet are left out (their pages say so). */
-    static final List<String> OPTIONAL = List.of("assignment", "resolution", "meetings", "oversight");
+    static final List<String> OPTIONAL =
+            List.of("assignment", "resolution", "meetings", "oversight", "notifications", "projects");
 
     private static volatile BrowserPlatform shared;
 
     private final Platform platform;
     private final URI portal;
+    private final OtlpReceiver traces;
 
-    private BrowserPlatform(Platform platform, URI portal) {
+    private BrowserPlatform(Platform platform, URI portal, OtlpReceiver traces) {
         this.platform = platform;
         this.portal = portal;
+        this.traces = traces;
     }
 
     public static BrowserPlatform get() {
@@ -68,7 +80,8 @@ public final class BrowserPlatform {
                 .database(database)
                 .services(ServiceCatalog.named(names.toArray(String[]::new)))
                 .runDirectory(Path.of("target", "browser-platform").toAbsolutePath())
-                .timeout(Duration.ofSeconds(300))
+                // a machine shared with other builds may need longer: -Dqinqing.platform.start-timeout=SECONDS
+                .timeout(Duration.ofSeconds(Long.getLong("qinqing.platform.start-timeout", 300)))
                 .progress(message -> System.out.println("[browser platform] " + message));
         ports.forEach(builder::port);
         // the portal told where each service is, identity where the portal is (its demo client's redirect), as the
@@ -77,10 +90,54 @@ public final class BrowserPlatform {
         ServiceCatalog.wiring(name ->
                         ports.getOrDefault(name, ServiceCatalog.service(name).port()))
                 .forEach((name, arguments) -> builder.arguments(name, arguments.toArray(String[]::new)));
+        OtlpReceiver traces;
+        try {
+            traces = new OtlpReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String name : names) {
+            builder.arguments(
+                    name,
+                    "--management.tracing.enabled=true",
+                    "--management.otlp.tracing.endpoint=" + traces.endpoint());
+        }
+        LocalMail mail = null;
+        if (names.contains(ServiceCatalog.NOTIFICATIONS)) {
+            // the notifications service sends to a real SMTP server, as with the run command
+            mail = LocalMail.start(Platform.freePort(), Platform.freePort());
+            builder.arguments(ServiceCatalog.NOTIFICATIONS, mail.arguments().toArray(String[]::new));
+            builder.arguments(
+                    ServiceCatalog.NOTIFICATIONS,
+                    "--qinqing.notifications.quiet-hours.start=00:00",
+                    "--qinqing.notifications.quiet-hours.end=00:00");
+        }
+        // documents (ADR 0009): a real s3proxy on disk, as the run command starts it
+        Path jar = ObjectStoreServer.jar(ROOT);
+        if (jar == null) {
+            throw new IllegalStateException(
+                    "deploy/launcher/target/s3proxy/s3proxy.jar is missing: build the launcher");
+        }
+        Path run = Path.of("target", "browser-platform").toAbsolutePath();
+        ObjectStoreServer store = ObjectStoreServer.start(
+                jar, run.resolve("object-store"), Platform.freePort(), run.resolve("logs/object-store.log"));
+        for (String name : names) {
+            builder.arguments(name, store.argument());
+        }
         Platform platform = builder.build();
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "browser-platform-stop"));
+        LocalMail startedMail = mail;
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            platform.stop();
+                            if (startedMail != null) {
+                                startedMail.close();
+                            }
+                        },
+                        "browser-platform-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(store::close, "browser-object-store-stop"));
         platform.start();
-        return new BrowserPlatform(platform, URI.create(portal));
+        return new BrowserPlatform(platform, URI.create(portal), traces);
     }
 
     /**
@@ -103,5 +160,10 @@ public final class BrowserPlatform {
 
     public Platform platform() {
         return platform;
+    }
+
+    /** The spans every service of the platform sent (tracing is on in all of them). */
+    public OtlpReceiver traces() {
+        return traces;
     }
 }

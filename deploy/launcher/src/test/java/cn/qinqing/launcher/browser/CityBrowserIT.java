@@ -103,6 +103,29 @@ class CityBrowserIT {
             leader.go("/leader");
             leader.reloadUntil(manual, EVENTS);
             leader.screenshot("cases");
+
+            // the figures of the departments the leader answers for (the bureau's head reports to them), and the
+            // enterprises they look after (包联) with the open appeal and a supervision notice refused beside its field
+            leader.click(By.linkText(look.text("考核指标", "Figures")));
+            leader.waitForPath("/leader/kpis");
+            leader.sees(look.text("分管部门三率", "Three rates of my departments"));
+            leader.reloadUntil("100% (", EVENTS);
+            assertThat(leader.find(By.cssSelector("table.kpi-table")).getText())
+                    .contains(look.text("工业和信息化局", "Industry and Information Technology Bureau"));
+            assertThat(leader.all(By.cssSelector("svg.chart rect"))).isNotEmpty();
+            leader.screenshot("kpis");
+            leader.click(By.linkText(look.text("包联企业", "My enterprises")));
+            leader.waitForPath("/leader/liaison");
+            leader.reloadUntil(manual, EVENTS);
+            leader.sees("包头青山光伏材料有限公司");
+            leader.click(By.id("supervise-" + manualPath.substring("/appeals/".length())));
+            leader.click(By.cssSelector("#supervise-form button[type=submit]"));
+            // the error exists only on the answer's page: wait for it before reading the field, which the old page
+            // also has (read from the old page while it was being replaced, it went stale)
+            leader.find(By.id("supervise-text-error"));
+            assertThat(leader.find(By.id("supervise-text")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            leader.screenshot("liaison-supervise-refused");
         }
 
         // the supervisor sees the answered appeal's whole timeline and the department's rates

@@ -44,7 +44,8 @@ class HostileRequestsIT {
     static final long SEED = Long.getLong("fuzz.seed", 9);
     static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
     static final int THREADS = Integer.getInteger("fuzz.threads", 8);
-    static final List<String> APIS = List.of("appeals", "assignment", "resolution", "meetings", "oversight");
+    static final List<String> APIS =
+            List.of("appeals", "assignment", "resolution", "meetings", "oversight", "notifications", "projects");
     static final List<String> USERS =
             List.of("enterprise-a", "enterprise-b", "dispatcher", "official", "leader", "supervisor", "admin");
 
@@ -76,9 +77,13 @@ class HostileRequestsIT {
         for (String user : USERS) {
             callers.put(user, identity.userToken(user, "qinqing-demo"));
         }
-        HostileRequests requests = new HostileRequests(SEED, operations, callers);
-
         PlatformState before = quiet(platform);
+        // R9: path ids are drawn from the aggregates of every kind in the store as well as made up
+        AggregateIds existing = AggregateIds.read(platform.database(), 20);
+        HostileRequests requests = new HostileRequests(SEED, operations, callers, existing);
+        System.out.println(
+                "[fuzz] existing aggregates drawn from: " + existing.byType().keySet());
+
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, LongAdder> byService = new ConcurrentHashMap<>();
         Map<String, LongAdder> poisons = new ConcurrentHashMap<>();
@@ -237,7 +242,7 @@ class HostileRequestsIT {
     }
 
     /** Waits until the platform has handled what earlier tests did: two readings a second apart agree. */
-    private static PlatformState quiet(Platform platform) throws InterruptedException {
+    static PlatformState quiet(Platform platform) throws InterruptedException {
         PlatformState last = PlatformState.of(platform.database());
         for (int i = 0; i < 120; i++) {
             Thread.sleep(1_000);
