@@ -32,16 +32,19 @@ full_build=""
 if [[ -n $oldest_service_jar && -n $(find shared -path '*/target' -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest_service_jar" -print -quit) ]]; then
   full_build="shared code changed since the services were built"
 fi
-# the modules below are built alone (-pl), so the shared ones they depend on must be in ~/.m2 already
+# the local Maven repository: ~/.m2/repository unless MAVEN_OPTS names another (-Dmaven.repo.local=…)
+repository=$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<< "${MAVEN_OPTS:-}")
+repository=${repository:-$HOME/.m2/repository}
+# the modules below are built alone (-pl), so the shared ones they depend on must be in the repository already
 for module in $(sed -n 's#.*<module>\(shared/[^<]*\)</module>.*#\1#p' pom.xml); do
   artifact=qinqing-${module#shared/}
-  if [[ ! -f ~/.m2/repository/cn/qinqing/$artifact/0.1.0-SNAPSHOT/$artifact-0.1.0-SNAPSHOT.jar ]]; then
+  if [[ ! -f $repository/cn/qinqing/$artifact/0.1.0-SNAPSHOT/$artifact-0.1.0-SNAPSHOT.jar ]]; then
     full_build="$module is not installed yet"
   fi
 done
-installed_launcher=$(ls ~/.m2/repository/cn/qinqing/qinqing-launcher/0.1.0-SNAPSHOT/qinqing-launcher-0.1.0-SNAPSHOT.jar 2>/dev/null || true)
+installed_launcher=$(ls "$repository"/cn/qinqing/qinqing-launcher/0.1.0-SNAPSHOT/qinqing-launcher-0.1.0-SNAPSHOT.jar 2>/dev/null || true)
 if [[ -z $installed_launcher ]] || stale deploy/launcher "$installed_launcher"; then modules+=(deploy/launcher); fi
-if stale deploy/bench deploy/bench/target/lib/postgresql-42.7.8.jar || [[ ! -d deploy/bench/target/classes/cn/qinqing/bench ]] \
+if stale deploy/bench deploy/bench/target/lib/postgresql-42.7.8.jar || [[ ! -f deploy/bench/target/lib/qinqing-test-support-0.1.0-SNAPSHOT.jar ]] || [[ ! -d deploy/bench/target/classes/cn/qinqing/bench ]] \
   || [[ -n $(find deploy/bench/src/main -newer deploy/bench/target/classes/cn/qinqing/bench/Bench.class -print -quit) ]]; then
   modules+=(deploy/bench)
 fi
@@ -65,5 +68,6 @@ elif [[ ${#modules[@]} -gt 0 ]]; then
 fi
 
 # the load generator shares 2 cores with the services: a modest heap, the default compiler
+# BENCH_MAIN: ./deploy/soak.sh runs the soak (cn.qinqing.bench.Soak) with the same build
 exec java -Xmx512m -Dqinqing.root="$PWD" -cp "deploy/bench/target/classes:deploy/bench/target/lib/*" \
-  cn.qinqing.bench.Bench "$@"
+  "${BENCH_MAIN:-cn.qinqing.bench.Bench}" "$@"

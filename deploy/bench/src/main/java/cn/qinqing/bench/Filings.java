@@ -174,6 +174,57 @@ final class Filings {
         return new Result(ok.get(), failed.get(), seconds, recorder.getIntervalHistogram(), failure.toString());
     }
 
+    /** What one filing at a time shows: whether the Location was readable at once, and how long routing took. */
+    record Single(int filed, int notFound, int stale, List<UUID> ids) {}
+
+    /**
+     * Files {@code n} appeals one at a time on an otherwise idle platform. After each 201 the Location is read at
+     * once, with no pause (read your writes: never a 404, never an ETag older than the write's); then the next filing
+     * waits until {@code routed} says assignment reacted to this one, so that every hop is measured alone.
+     */
+    Single oneAtATime(int n, java.util.function.Predicate<UUID> routed) throws Exception {
+        int notFound = 0;
+        int stale = 0;
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long number = 1_000_000 + i;
+            HttpResponse<String> filed = http.send(request(number), HttpResponse.BodyHandlers.ofString());
+            if (filed.statusCode() != 201) {
+                throw new IllegalStateException("single filing failed: " + filed.statusCode() + " " + filed.body());
+            }
+            String location = filed.headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> read = http.send(
+                    HttpRequest.newBuilder(appeals.resolve(location))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + tokenFor(number, tokens))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (read.statusCode() == 404) {
+                notFound++;
+            } else if (version(read) < version(filed)) {
+                stale++;
+            }
+            UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+            acknowledged.add(id);
+            acknowledgements.incrementAndGet();
+            ids.add(id);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!routed.test(id) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(20);
+        }
+        return new Single(n, notFound, stale, ids);
+    }
+
+    private static long version(HttpResponse<String> response) {
+        return response.headers()
+                .firstValue("ETag")
+                .map(tag -> Long.parseLong(tag.replaceAll("[^0-9]", "")))
+                .orElse(-1L);
+    }
+
     static Thread start(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.start();

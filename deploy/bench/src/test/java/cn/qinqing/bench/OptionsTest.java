@@ -54,6 +54,17 @@ class OptionsTest {
     }
 
     @Test
+    void theSoakRunsOnAServerOfItsOwnUnlessToldOtherwise() {
+        SoakOptions defaults = SoakOptions.parse(new String[] {"--minutes=3"});
+        assertThat(defaults.machineServer).isFalse();
+        assertThat(defaults.databaseUrl).isNull();
+        assertThat(defaults.window()).isEqualTo(1);
+        assertThat(SoakOptions.parse(new String[] {"--machine-server"}).machineServer)
+                .isTrue();
+        assertThat(SoakOptions.parse(new String[] {}).window()).isEqualTo(10);
+    }
+
+    @Test
     void theResultsFileIsJsonWithTheFiguresByName() {
         Map<String, Object> p1 = new LinkedHashMap<>();
         p1.put("filings_per_s", 13.7);

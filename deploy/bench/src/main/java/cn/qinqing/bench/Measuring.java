@@ -1,0 +1,350 @@
+package cn.qinqing.bench;
+
+import static cn.qinqing.bench.Log.say;
+
+import cn.qinqing.launcher.Database;
+import cn.qinqing.launcher.Platform;
+import cn.qinqing.launcher.RunningService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the benchmark reads back from the store and the processes: the head and size of the event store, commits,
+ * the processors' positions and whether they caught up, propagation (P2), every acknowledged filing stored exactly
+ * once, the oversight replay's rate (P3), resident memory, JFR recordings. The soak reuses the positions and memory.
+ */
+final class Measuring {
+
+    static final String FILED = "cn.qinqing.language.appeal.AppealFiledEvent";
+
+    private final Database database;
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    Measuring(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Transactions committed, rows inserted or updated, and rows fetched in this database so far (statistics lag up to
+     * 0.5 s).
+     */
+    long[] commits() throws Exception {
+        Thread.sleep(600);
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT xact_commit, tup_inserted + tup_updated, tup_fetched"
+                        + " FROM pg_stat_database WHERE datname = current_database()")) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+        }
+    }
+
+    /** CPU time the platform's service processes used so far, in ms (user + system, from /proc). */
+    static long cpuMillis(Platform platform) {
+        long ticks = 0;
+        for (RunningService service : platform.services()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + service.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields after the command: state is [0], utime [11], stime [12] (man 5 proc, fields 14 and 15)
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                // a service that stopped uses no CPU
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    /** Whether assignment reacted to the appeal (an assignment event naming it after global index {@code after}). */
+    boolean routed(UUID appeal, long after) {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT 1 FROM event_store.domain_event_entry"
+                        + " WHERE global_index > ? AND payload_type LIKE 'cn.qinqing.language.assignment.%'"
+                        + " AND convert_from(payload, 'UTF8')::jsonb ->> 'appealId' = ? LIMIT 1")) {
+            query.setLong(1, after);
+            query.setString(2, appeal.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    long head() throws SQLException {
+        return single("SELECT coalesce(max(global_index), -1) FROM event_store.domain_event_entry");
+    }
+
+    long count() throws SQLException {
+        return single("SELECT count(*) FROM event_store.domain_event_entry");
+    }
+
+    long single(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    Map<String, Long> positions() throws SQLException {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet schemas = statement.executeQuery(
+                        "SELECT table_schema FROM information_schema.tables WHERE table_name = 'token_entry'")) {
+            List<String> names = new ArrayList<>();
+            while (schemas.next()) names.add(schemas.getString(1));
+            for (String schema : names) {
+                try (Statement query = connection.createStatement();
+                        ResultSet rows = query.executeQuery("SELECT processor_name, min(coalesce("
+                                + "(convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint,"
+                                + "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1))"
+                                + " FROM " + schema + ".token_entry GROUP BY 1")) {
+                    while (rows.next()) {
+                        positions.put(schema + "/" + rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+        }
+        return positions;
+    }
+
+    /** Waits until every processor in the given services' schemas has reached the head of the store. */
+    boolean awaitCaughtUp(List<String> schemas, Duration timeout) throws Exception {
+        long head = head();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, Long> positions = positions();
+            boolean all = positions.entrySet().stream()
+                    .filter(entry ->
+                            schemas.stream().anyMatch(s -> entry.getKey().startsWith(s + "/")))
+                    .allMatch(entry -> entry.getValue() >= head);
+            if (all) return true;
+            if (System.nanoTime() > deadline) {
+                say("  not caught up after " + timeout.toSeconds() + " s: head " + head + ", " + positions);
+                return false;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    Histogram propagation(long after, List<UUID> appeals) throws SQLException {
+        Histogram histogram = new Histogram(3);
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        """
+                        WITH filed AS (
+                          SELECT convert_from(payload, 'UTF8')::jsonb ->> 'appealId' AS appeal, time_stamp::timestamptz AS t
+                          FROM event_store.domain_event_entry WHERE global_index > ? AND payload_type = ?),
+                        effect AS (
+                          SELECT convert_from(payload, 'UTF8')::jsonb ->> 'appealId' AS appeal, min(time_stamp::timestamptz) AS t
+                          FROM event_store.domain_event_entry
+                          WHERE global_index > ? AND payload_type LIKE 'cn.qinqing.language.assignment.%'
+                          GROUP BY 1)
+                        SELECT extract(epoch FROM effect.t - filed.t) * 1000000
+                        FROM filed JOIN effect USING (appeal) WHERE filed.appeal = ANY(?)""")) {
+            query.setLong(1, after);
+            query.setString(2, FILED);
+            query.setLong(3, after);
+            query.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", appeals.stream().map(UUID::toString).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    histogram.recordValue(Math.max(0, Math.round(rows.getDouble(1))));
+                }
+            }
+        }
+        if (histogram.getTotalCount() < appeals.size()) {
+            say("  warning: " + (appeals.size() - histogram.getTotalCount()) + " filings have no assignment event");
+        }
+        return histogram;
+    }
+
+    Map<String, Object> correctness(Filings filings, Platform platform) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<UUID> acknowledged = filings.snapshot();
+        long head = head();
+        List<String> groups = new ArrayList<>();
+        for (String service : List.of("appeals", "assignment", "oversight")) {
+            if (isRunning(platform, service)) groups.add(service);
+        }
+        boolean caughtUp = awaitCaughtUp(groups, Duration.ofSeconds(120));
+        long once;
+        long stored;
+        long viewed;
+        try (Connection connection = database.connect()) {
+            Array ids = connection.createArrayOf(
+                    "text", acknowledged.stream().map(UUID::toString).toArray());
+            try (PreparedStatement query = connection.prepareStatement(
+                    """
+                    SELECT count(*), count(*) FILTER (WHERE n = 1) FROM (
+                      SELECT convert_from(payload, 'UTF8')::jsonb ->> 'appealId' AS appeal, count(*) AS n
+                      FROM event_store.domain_event_entry WHERE payload_type = ? GROUP BY 1) s
+                    WHERE appeal = ANY(?)""")) {
+                query.setString(1, FILED);
+                query.setArray(2, ids);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    stored = rows.getLong(1);
+                    once = rows.getLong(2);
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT count(*) FROM appeals.appeal_view WHERE appeal_id::text = ANY(?)")) {
+                query.setArray(1, ids);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    viewed = rows.getLong(1);
+                }
+            }
+        }
+        result.put("acknowledged", filings.acknowledgements.get());
+        result.put("distinct_acknowledged", acknowledged.size());
+        result.put("stored", stored);
+        result.put("stored_exactly_once", once);
+        result.put("in_appeal_view", viewed);
+        result.put("head", head);
+        result.put("read_models_caught_up", caughtUp);
+        result.put("positions", positions());
+        boolean ok = filings.acknowledgements.get() == acknowledged.size()
+                && once == acknowledged.size()
+                && stored == acknowledged.size()
+                && viewed == acknowledged.size()
+                && caughtUp;
+        result.put("ok", ok);
+        say("correctness: " + filings.acknowledgements.get() + " acknowledged, " + once + " stored exactly once, "
+                + viewed + " in appeal_view, read models caught up: " + caughtUp + (ok ? " — OK" : " — FAILED"));
+        return result;
+    }
+
+    /** How many of these appeals have exactly one AppealFiledEvent after {@code after}. */
+    long filedOnceSince(long after, List<UUID> appeals) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        """
+                        SELECT count(*) FROM (
+                          SELECT convert_from(payload, 'UTF8')::jsonb ->> 'appealId' AS appeal
+                          FROM event_store.domain_event_entry WHERE global_index > ? AND payload_type = ?
+                          GROUP BY 1 HAVING count(*) = 1) s
+                        WHERE appeal = ANY(?)""")) {
+            query.setLong(1, after);
+            query.setString(2, FILED);
+            query.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text", appeals.stream().map(UUID::toString).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Requests the oversight replay and polls its progress until done: events per second from reset to done. */
+    double replay(RunningService oversight, URI replay, String adminToken, Duration timeout) throws Exception {
+        HttpResponse<String> requested = http.send(
+                HttpRequest.newBuilder(replay)
+                        .header("Authorization", "Bearer " + adminToken)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (requested.statusCode() != 202) {
+            throw new IllegalStateException("Replay refused: " + requested.statusCode() + " " + requested.body());
+        }
+        say("P3 replay requested; waiting until oversight has caught up");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            if (!oversight.isAlive()) {
+                throw new IllegalStateException("oversight exited during the replay (exit code "
+                        + oversight.process().exitValue() + "); see " + oversight.log());
+            }
+            HttpResponse<String> progress = http.send(
+                    HttpRequest.newBuilder(replay)
+                            .header("Authorization", "Bearer " + adminToken)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = progress.body();
+            if (progress.statusCode() == 200
+                    && body.contains("\"done\":true")
+                    && body.contains("\"state\":\"RESET\"")) {
+                double doneAt = System.currentTimeMillis() / 1000.0;
+                try (Connection connection = database.connect();
+                        Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery(
+                                "SELECT extract(epoch FROM reset_at), reset_head FROM oversight.replay_control")) {
+                    rows.next();
+                    double seconds = doneAt - rows.getDouble(1);
+                    long events = rows.getLong(2);
+                    say(String.format(
+                            "  replayed %d events in %.1f s: %.0f events/s", events, seconds, events / seconds));
+                    return events / seconds;
+                }
+            }
+        }
+        throw new IllegalStateException("The oversight replay did not finish in time");
+    }
+
+    static long rssMib(Platform platform) {
+        long kib = 0;
+        for (RunningService service : platform.services()) {
+            kib += rssKib(service.pid());
+        }
+        return kib / 1024;
+    }
+
+    static long rssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // exited
+        }
+        return 0;
+    }
+
+    static boolean isRunning(Platform platform, String name) {
+        return platform.services().stream().anyMatch(s -> s.name().equals(name) && s.isAlive());
+    }
+
+    static Process jfr(Path root, String service, long pid, Duration duration) throws IOException {
+        Path file = root.resolve(".run/bench/" + service + ".jfr");
+        say("profiling " + service + " (pid " + pid + ") with JFR into " + file);
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(pid),
+                        "JFR.start",
+                        "settings=profile",
+                        "duration=" + duration.toSeconds() + "s",
+                        "filename=" + file)
+                .inheritIO()
+                .start();
+    }
+}
