@@ -43,6 +43,9 @@ public final class BrowserPlatform {
 
     private static volatile BrowserPlatform shared;
 
+    /** Why the one start failed: every later test reports that cause instead of a second, misleading failure. */
+    private static volatile RuntimeException failedStart;
+
     private final Platform platform;
     private final URI portal;
     private final OtlpReceiver traces;
@@ -56,8 +59,17 @@ public final class BrowserPlatform {
     public static BrowserPlatform get() {
         if (shared == null) {
             synchronized (BrowserPlatform.class) {
+                if (failedStart != null) {
+                    throw new IllegalStateException(
+                            "the browser platform did not start: " + failedStart.getMessage(), failedStart);
+                }
                 if (shared == null) {
-                    shared = start();
+                    try {
+                        shared = start();
+                    } catch (RuntimeException e) {
+                        failedStart = e;
+                        throw e;
+                    }
                 }
             }
         }
