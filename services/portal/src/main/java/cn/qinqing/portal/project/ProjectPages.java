@@ -151,11 +151,20 @@ class ProjectPages {
         return "project/new";
     }
 
-    /** The directory's departments by id, named in the reader's language. */
+    /**
+     * The directory's departments by id, named in the reader's language; an official registers projects only for
+     * their own department (the project refuses any other), so only that one is offered.
+     */
     private Map<String, String> departmentChoices() {
+        String own = PortalUser.current()
+                .filter(user -> user.role() == Role.OFFICIAL)
+                .map(PortalUser::departmentId)
+                .orElse(null);
         Map<String, String> choices = new LinkedHashMap<>();
         for (Department department : directory.departments()) {
-            choices.put(department.departmentId(), departments.name(department.departmentId()));
+            if (own == null || own.equals(department.departmentId())) {
+                choices.put(department.departmentId(), departments.name(department.departmentId()));
+            }
         }
         return choices;
     }

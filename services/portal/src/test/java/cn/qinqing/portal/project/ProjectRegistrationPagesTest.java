@@ -50,7 +50,22 @@ class ProjectRegistrationPagesTest extends PortalTestBase {
         assertThat(page)
                 .contains("登记重点项目", "id=\"project-name\"", "id=\"project-capacityAmount\"")
                 .contains("id=\"project-commissioned\"", "工业和信息化局")
-                .containsPattern("<option value=\"industry-it\"\\s+selected=\"selected\"");
+                .containsPattern("<option value=\"industry-it\"\\s+selected=\"selected\"")
+                .as("an official registers for their own department only")
+                .doesNotContain("value=\"natural-resources\"");
+    }
+
+    @Test
+    void aLeaderChoosesAmongTheDirectorysDepartmentsAndAnswersForTheProjectByDefault() throws Exception {
+        String page = mvc.perform(get("/projects/new?lang=en").with(leader()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("Register a key project", "value=\"natural-resources\"", "value=\"industry-it\"")
+                .contains("value=\"leader\"");
     }
 
     @Test
