@@ -7,7 +7,7 @@ CREATE TABLE chain_enterprise (
   enterprise_id   VARCHAR(18)  NOT NULL PRIMARY KEY,
   name            VARCHAR(200) NOT NULL,
   chain_position  VARCHAR(32)  NOT NULL,
-  district        VARCHAR(64),
+  district        VARCHAR(100),
   registered_at   TIMESTAMPTZ  NOT NULL
 );
 
