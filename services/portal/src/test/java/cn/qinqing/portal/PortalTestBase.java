@@ -70,4 +70,10 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected cn.qinqing.portal.notification.NotificationsApi notifications;
+
+    @MockitoBean
+    protected cn.qinqing.portal.project.ProjectsApi projects;
+
+    @MockitoBean
+    protected cn.qinqing.portal.industry.IndustryChainApi industryChains;
 }

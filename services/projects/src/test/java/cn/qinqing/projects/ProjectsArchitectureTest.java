@@ -30,6 +30,18 @@ class ProjectsArchitectureTest {
             .allowEmptyShould(false);
 
     @ArchTest
+    static final ArchRule theChainViewOnlyReads = noClasses()
+            .that()
+            .resideInAPackage("cn.qinqing.projects.chain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "cn.qinqing.projects..command..",
+                    "cn.qinqing.projects.market..",
+                    "org.axonframework.commandhandling..")
+            .allowEmptyShould(false);
+
+    @ArchTest
     static final ArchRule theProjectsServiceImportsNoOtherService = noClasses()
             .that()
             .resideInAPackage("cn.qinqing.projects..")

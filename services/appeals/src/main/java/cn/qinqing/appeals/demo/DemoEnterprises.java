@@ -14,7 +14,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The local profile's two demo enterprises, registered once (a second start finds them registered). */
+/**
+ * The local profile's demo enterprises along the photovoltaic chain, registered once (a second start finds them
+ * registered): enterprise A (wafers) and B (polysilicon), who have demo users, and a cell maker and a module line
+ * that the chain view (issue 23) shows downstream.
+ */
 @Component
 @Profile("local")
 class DemoEnterprises {
@@ -35,7 +39,22 @@ class DemoEnterprises {
                     IndustryChainPosition.POLYSILICON,
                     "稀土高新区",
                     new Contact("李经理", "0472-5550202", "contact-b@example.cn"),
-                    Instant.parse("2026-01-06T02:00:00Z")));
+                    Instant.parse("2026-01-06T02:00:00Z")),
+            // the chain further down (issue 23): a cell maker and a module line, with no demo user of their own
+            new RegisterEnterpriseCommand(
+                    "91150200MA0QE00056",
+                    "包头九原高效电池片有限公司",
+                    IndustryChainPosition.CELL,
+                    "九原区",
+                    new Contact("赵经理", "0472-5550303", "contact-e@example.cn"),
+                    Instant.parse("2026-01-07T02:00:00Z")),
+            new RegisterEnterpriseCommand(
+                    "91150200MA0QF00061",
+                    "包头昆都仑光伏组件有限公司",
+                    IndustryChainPosition.MODULE,
+                    "昆都仑区",
+                    new Contact("孙经理", "0472-5550404", "contact-f@example.cn"),
+                    Instant.parse("2026-01-08T02:00:00Z")));
 
     private final CommandGateway commands;
 

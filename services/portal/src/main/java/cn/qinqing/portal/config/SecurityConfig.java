@@ -21,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -95,6 +96,12 @@ class SecurityConfig {
                         .hasAnyRole("SUPERVISOR", "ADMIN", "LEADER")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/industry-chain")
+                        .hasAnyRole("LEADER", "SUPERVISOR", "DISPATCHER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/projects")
+                        .hasAnyRole("OFFICIAL", "LEADER", "ADMIN")
+                        .requestMatchers("/projects/new")
+                        .hasAnyRole("OFFICIAL", "LEADER", "ADMIN")
                         .requestMatchers("/projects", "/projects/**")
                         .hasAnyRole("ENTERPRISE", "OFFICIAL", "LEADER", "SUPERVISOR", "ADMIN")
                         .anyRequest()

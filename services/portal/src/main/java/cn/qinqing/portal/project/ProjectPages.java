@@ -4,13 +4,18 @@ import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.ChainLink;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.Urgency;
+import cn.qinqing.language.project.CapacityUnit;
 import cn.qinqing.language.project.Milestone;
 import cn.qinqing.portal.appeal.ActionForm;
+import cn.qinqing.portal.assignment.AssignmentApi;
+import cn.qinqing.portal.assignment.Department;
+import cn.qinqing.portal.web.Departments;
 import cn.qinqing.portal.web.FormSubmission;
 import cn.qinqing.portal.web.PortalUser;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,9 +47,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProjectPages {
 
     private final ProjectsApi projects;
+    private final AssignmentApi directory;
+    private final Departments departments;
 
-    ProjectPages(ProjectsApi projects) {
+    ProjectPages(ProjectsApi projects, AssignmentApi directory, Departments departments) {
         this.projects = projects;
+        this.directory = directory;
+        this.departments = departments;
     }
 
     @ModelAttribute("chainLinks")
@@ -74,6 +83,7 @@ class ProjectPages {
         if (!isEnterprise()) {
             model.addAttribute("speed", projects.speed(asOf));
         }
+        model.addAttribute("mayRegister", mayWrite());
         return "project/list";
     }
 
@@ -91,6 +101,72 @@ class ProjectPages {
                                 .build()
                                 .toString())
                 .body(projects.csv(chainLink, status, asOf).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The form that registers a key project: for leaders, officials (their own department) and admins. */
+    @GetMapping("/new")
+    String registerForm(Model model) {
+        ProjectForm form = new ProjectForm();
+        PortalUser.current().ifPresent(user -> {
+            if (user.role() == Role.OFFICIAL && user.departmentId() != null) {
+                form.setDepartmentId(user.departmentId());
+            }
+            if (user.role() == Role.LEADER) {
+                form.setLeaderId(user.username());
+            }
+        });
+        return registerPage(form, model);
+    }
+
+    @PostMapping
+    String register(
+            @ModelAttribute("projectForm") ProjectForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return registerPage(form, model);
+        }
+        UUID[] registered = new UUID[1];
+        return FormSubmission.submit(
+                binding,
+                ProjectForm.FIELDS,
+                () -> {
+                    registered[0] = projects.register(form.body(), form.getKey());
+                    return 0;
+                },
+                version -> {
+                    redirect.addFlashAttribute("notice", "notice.projectRegistered");
+                    return "redirect:/projects/" + registered[0];
+                },
+                () -> registerPage(form, model));
+    }
+
+    private String registerPage(ProjectForm form, Model model) {
+        model.addAttribute("projectForm", form);
+        model.addAttribute(
+                "capacityUnits",
+                Arrays.stream(CapacityUnit.values()).map(Enum::name).toList());
+        model.addAttribute("departmentChoices", departmentChoices());
+        return "project/new";
+    }
+
+    /**
+     * The directory's departments by id, named in the reader's language; an official registers projects only for
+     * their own department (the project refuses any other), so only that one is offered.
+     */
+    private Map<String, String> departmentChoices() {
+        String own = PortalUser.current()
+                .filter(user -> user.role() == Role.OFFICIAL)
+                .map(PortalUser::departmentId)
+                .orElse(null);
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (Department department : directory.departments()) {
+            if (own == null || own.equals(department.departmentId())) {
+                choices.put(department.departmentId(), departments.name(department.departmentId()));
+            }
+        }
+        return choices;
     }
 
     /** From a blocker's appeal to its project. */

@@ -79,6 +79,18 @@ public class ProjectsApi {
                 .body(Project.Blocker.class);
     }
 
+    /** Registers a key project; answers its id. The key makes a repeated form one project. */
+    public UUID register(Map<String, Object> body, String key) {
+        Changed registered = api().post()
+                .uri("/api/projects")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Changed.class);
+        return registered.id();
+    }
+
     public long recordMilestone(UUID id, long version, String milestone, LocalDate reachedOn, String note) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("milestone", milestone == null || milestone.isBlank() ? null : milestone);

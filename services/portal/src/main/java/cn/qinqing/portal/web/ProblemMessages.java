@@ -54,6 +54,11 @@ public final class ProblemMessages {
             rule("must lie after startsAt", m -> new Resolved("error.afterStart")),
             rule("must lie between now and startsAt", m -> new Resolved("error.cutOff")),
             rule("must say why .*", m -> new Resolved("error.sayWhy")),
+            rule("must not lie before the signing.*", m -> new Resolved("error.beforeSigning")),
+            rule("must not lie before the milestone it follows", m -> new Resolved("error.beforePrevious")),
+            rule("must not lie in the future.*", m -> new Resolved("error.notFuture")),
+            rule("must be more than zero.*", m -> new Resolved("error.positive")),
+            rule("must be an id such as .*", m -> new Resolved("error.slug")),
             rule("must name the policy or regulation the answer rests on", m -> new Resolved("error.policyBasis")),
             rule(
                     "must name enterprises, chain positions, key enterprises, or a mix",

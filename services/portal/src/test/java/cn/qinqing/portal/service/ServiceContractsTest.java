@@ -8,6 +8,7 @@ import cn.qinqing.portal.assignment.Department;
 import cn.qinqing.portal.assignment.HolderPeriod;
 import cn.qinqing.portal.assignment.SupervisionNotice;
 import cn.qinqing.portal.chain.Chain;
+import cn.qinqing.portal.industry.IndustryChain;
 import cn.qinqing.portal.leader.liaison.Liaison;
 import cn.qinqing.portal.meeting.Meeting;
 import cn.qinqing.portal.notification.NotificationsApi;
@@ -65,7 +66,8 @@ class ServiceContractsTest {
             Map.entry("oversight/liaison", Liaison.class),
             Map.entry("oversight/what-if-job", WhatIf.Job.class),
             Map.entry("notifications/feed", NotificationsApi.Entry[].class),
-            Map.entry("notifications/preferences", NotificationsApi.Preferences.class));
+            Map.entry("notifications/preferences", NotificationsApi.Preferences.class),
+            Map.entry("projects/chain", IndustryChain.class));
 
     // as Spring Boot configures the RestClient's converter: lenient on fields the portal does not read
     static final ObjectMapper MAPPER = JsonMapper.builder()

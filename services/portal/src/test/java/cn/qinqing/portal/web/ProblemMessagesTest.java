@@ -36,7 +36,13 @@ class ProblemMessagesTest {
             "must name enterprises, chain positions, key enterprises, or a mix",
             "must name the owner department",
             "must name the responsible leader",
-            "must give the due date");
+            "must give the due date",
+            "must not lie before the signing (signedOn)",
+            "must not lie before the milestone it follows",
+            "must not lie in the future: a project is registered once signed",
+            "must be more than zero",
+            "must be more than zero yuan",
+            "must be an id such as industry-it (lower-case letters, digits, dashes)");
 
     @ParameterizedTest
     @CsvSource(
@@ -50,6 +56,8 @@ class ProblemMessagesTest {
                 "is not a valid Unified Social Credit Code: check character does not match (GB 32100-2015) | error.uscc.check | ",
                 "is not a valid Unified Social Credit Code: something new | error.uscc | ",
                 "must be less than or equal to 5 | error.max | 5",
+                "must not lie before the signing (signedOn) | error.beforeSigning | ",
+                "must be more than zero | error.positive | ",
             })
     void aKnownMessageBecomesABundleKey(String message, String key, Integer firstArgument) {
         ProblemMessages.Resolved resolved = ProblemMessages.forField(message);

@@ -1,6 +1,7 @@
 package cn.qinqing.projects.config;
 
 import static cn.qinqing.language.Role.ADMIN;
+import static cn.qinqing.language.Role.DISPATCHER;
 import static cn.qinqing.language.Role.ENTERPRISE;
 import static cn.qinqing.language.Role.LEADER;
 import static cn.qinqing.language.Role.OFFICIAL;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call what in the projects API. Leaders and officials register projects and record their progress (the
  * project itself narrows this to its responsible leader and the leaders and officials of its department); supervisors
- * read everything and never write; an enterprise reads only the projects it invests in; dispatchers have no business
- * here.
+ * read everything and never write; an enterprise reads only the projects it invests in; dispatchers read only the
+ * chain view (they broker on the market), which enterprises and officials may not read (ADR 0018).
  */
 @Component
 class ProjectsAuthorizationPolicy implements AuthorizationPolicy {
@@ -27,6 +28,7 @@ class ProjectsAuthorizationPolicy implements AuthorizationPolicy {
     public List<EndpointRule> rules() {
         return List.of(
                 // literal paths before the {id} patterns that would also match them
+                allow(GET, "/api/projects/chain", LEADER, SUPERVISOR, DISPATCHER, ADMIN),
                 allow(GET, "/api/projects/speed", OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, "/api/projects/export.csv", ENTERPRISE, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(

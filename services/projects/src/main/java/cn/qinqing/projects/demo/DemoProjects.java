@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * The local profile's demo key projects, telling the seed's story along the chain: enterprise B's polysilicon plant,
  * signed a little over a year before the first start and commissioned (达产) at "Baotou speed"; and enterprise A's
  * wafer plant, under construction, whose equipment is overdue because the power connection is stuck — a blocker
- * raised on it, which becomes an appeal with the vice-mayor ({@code leader}) in charge. Dates are relative to the first
- * start; registered once (a second start finds them registered).
+ * raised on it, which becomes an appeal with the vice-mayor ({@code leader}) in charge; and downstream a module line,
+ * just signed. Dates are relative to the first start; registered once (a second start finds them registered).
  */
 @Component
 @Profile("local")
@@ -43,6 +43,10 @@ class DemoProjects {
     static final UUID WAFER_BLOCKER = Ids.derive("demo-project-blocker", "wafer-20gw-power");
     static final String ENTERPRISE_A = "91150200MA0QA0001T";
     static final String ENTERPRISE_B = "91150200MA0QB0002M";
+    static final UUID MODULE = Ids.derive("demo-project", "module-10gw");
+    /** The module line the appeals service registers in its demo (no demo user of its own). */
+    static final String MODULE_MAKER = "91150200MA0QF00061";
+
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
 
@@ -54,6 +58,45 @@ class DemoProjects {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
+        registerStory();
+        registerModuleLine();
+    }
+
+    /**
+     * The module line, just signed: the chain view's downstream column has a project too. Registered on its own, so
+     * that a platform started before it was added gets it as well.
+     */
+    private void registerModuleLine() {
+        LocalDate today = LocalDate.now(CITY);
+        LocalDate signed = today.minusDays(20);
+        try {
+            commands.sendAndWait(new RegisterKeyProjectCommand(
+                    MODULE,
+                    Requester.system("projects"),
+                    "10GW高效光伏组件项目 (10 GW high-efficiency modules)",
+                    List.of(MODULE_MAKER),
+                    ChainLink.MODULE,
+                    new BigDecimal("1800000000"),
+                    new Capacity(new BigDecimal("10"), CapacityUnit.GW),
+                    "包头昆都仑区金属深加工园区 (Kundulun metal processing park)",
+                    "leader",
+                    "industry-it",
+                    signed,
+                    List.of(
+                            new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(40), null),
+                            new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(60), null),
+                            new MilestoneDate(Milestone.EQUIPMENT_INSTALLED, signed.plusDays(180), null),
+                            new MilestoneDate(Milestone.TRIAL_PRODUCTION, signed.plusDays(220), null),
+                            new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(270), null)),
+                    today,
+                    Instant.now()));
+            log.info("Registered the demo key project {} (module line, signed)", MODULE);
+        } catch (AggregateStreamCreationException alreadyRegistered) {
+            // registered by an earlier start
+        }
+    }
+
+    private void registerStory() {
         LocalDate today = LocalDate.now(CITY);
         Requester system = Requester.system("projects");
         try {

@@ -88,6 +88,17 @@ public class Projects {
                 new ProjectDetails(asOf, view(rows.get(0), milestones, open), milestones, progress, blockers));
     }
 
+    /** Every blocker raised by {@code asOf} whose appeal was not closed or withdrawn by the end of that day. */
+    public List<BlockerView> blockersOpenOn(LocalDate asOf) {
+        Instant end = endOf(asOf);
+        return jdbc.query(
+                "SELECT * FROM blocker_view WHERE raised_at < ? AND (closed_at IS NULL OR closed_at >= ?)"
+                        + " ORDER BY raised_at",
+                (rs, n) -> blocker(rs, end),
+                Timestamp.from(end),
+                Timestamp.from(end));
+    }
+
     /** The blocker whose appeal this is, if the enterprise (when given) invests in its project. */
     public Optional<BlockerView> blockerOfAppeal(UUID appealId, String enterpriseId) {
         return jdbc
