@@ -17,9 +17,13 @@ import org.openqa.selenium.WebElement;
 /**
  * Documents in the portal (ADR 0009): an enterprise files an appeal with a file chosen in the form, sees it listed on
  * the appeal's page and downloads it byte for byte; a program passed off as a PDF is refused beside the file field.
- * The files go through the real portal, appeals service and s3proxy that BrowserPlatform starts.
+ * An official attaches an internal file to a note and the written reply to the answer: the enterprise sees and
+ * downloads the reply, never the internal file. The files go through the real portal, services and s3proxy that
+ * BrowserPlatform starts.
  */
 class DocumentBrowserIT {
+
+    static final java.time.Duration EVENTS = java.time.Duration.ofSeconds(45);
 
     @Test
     void anEnterpriseUploadsAFileWithItsAppealAndDownloadsItAgain() throws Exception {
@@ -82,6 +86,92 @@ class DocumentBrowserIT {
             assertThat(error.getText()).contains("不接受这种文件").contains("发票.pdf");
             assertThat(browser.all(By.cssSelector("#documents a"))).hasSize(1);
             browser.screenshot("3-refused");
+        }
+    }
+
+    @Test
+    void anOfficialAttachesAFileToTheAnswerAndTheEnterpriseDownloadsIt() throws Exception {
+        BrowserPlatform platform = BrowserPlatform.get();
+        assertThat(platform.runs("assignment") && platform.runs("resolution"))
+                .as("assignment and resolution are built and running")
+                .isTrue();
+        Path folder = Files.createDirectories(Path.of("target", "uploads").toAbsolutePath());
+        byte[] reply = pdf(1024 * 1024);
+        Path replyFile = Files.write(folder.resolve("送电批复.pdf"), reply);
+        byte[] memo = "内部：供电公司需市政配合开挖。\n".getBytes(StandardCharsets.UTF_8);
+        Path memoFile = Files.write(folder.resolve("内部协调.txt"), memo);
+        String title = "专线送电验收（答复附件）";
+        String appealPath;
+
+        try (Browser enterprise = Browser.open(Look.CHINESE_DESKTOP, platform.portal(), "documents-answer-1")) {
+            enterprise.signIn("enterprise-a");
+            enterprise.go("/enterprise/appeals/new");
+            enterprise.type(By.id("title"), title);
+            enterprise.choose(By.id("category"), "POWER");
+            enterprise.choose(By.id("urgency"), "NORMAL");
+            enterprise.type(By.id("description"), "10kV 专线已施工完毕，请协调送电验收。");
+            enterprise.click(By.cssSelector("#appeal-form button[type=submit]"));
+            enterprise.waitForPath("/appeals/[0-9a-f-]{36}");
+            appealPath = enterprise.path();
+        }
+
+        // the department's official signs for it, notes an internal file, and answers with the written reply
+        try (Browser official = Browser.open(Look.CHINESE_DESKTOP, platform.portal(), "documents-answer-2")) {
+            official.signIn("official");
+            official.waitForPath("/official");
+            official.reloadUntil(title, EVENTS);
+            official.go(appealPath);
+            official.click(By.id("sign-for"));
+            official.sees("已签收，办理时限开始计算");
+            // the note form waits in a closed <details>: open it as a click on its summary would
+            official.driver().executeScript("document.getElementById('note-form').closest('details').open = true;");
+            official.type(By.id("note-text"), "已与供电公司、市政协调");
+            official.click(By.id("note-visibleToEnterprise"));
+            official.find(By.id("note-files")).sendKeys(memoFile.toString());
+            official.click(By.cssSelector("#note-form button[type=submit]"));
+            official.sees("进展已记录");
+            official.find(By.id("case-documents"));
+
+            official.choose(By.id("answer-outcome"), "SOLVED");
+            official.type(By.id("answer-text"), "已协调供电公司完成送电验收，批复见附件。");
+            official.find(By.id("answer-files")).sendKeys(replyFile.toString());
+            official.screenshot("4-answer-with-file");
+            official.click(By.cssSelector("#answer-form button[type=submit]"));
+            official.sees("答复已提交");
+            // the answer's page lists both files; the internal one is marked as such
+            official.reloadUntil("送电批复.pdf", EVENTS);
+            assertThat(official.find(By.id("case-documents")).getText())
+                    .contains("送电批复.pdf")
+                    .contains("随答复提交")
+                    .contains("内部协调.txt")
+                    .contains("内部");
+            official.screenshot("5-official-lists");
+        }
+
+        // the enterprise sees the answer's file, not the internal one, and downloads it byte for byte
+        try (Browser enterprise = Browser.open(Look.CHINESE_DESKTOP, platform.portal(), "documents-answer-3")) {
+            enterprise.signIn("enterprise-a");
+            enterprise.go(appealPath);
+            enterprise.reloadUntil("送电批复.pdf", EVENTS);
+            WebElement link = enterprise.find(By.cssSelector("#case-documents a"));
+            assertThat(link.getText()).isEqualTo("送电批复.pdf");
+            assertThat(enterprise.find(By.id("case-documents")).getText()).doesNotContain("内部协调.txt");
+            enterprise.screenshot("6-enterprise-lists");
+            String session = enterprise
+                    .driver()
+                    .manage()
+                    .getCookieNamed("QINQING_PORTAL_SESSION")
+                    .getValue();
+            HttpResponse<byte[]> download = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                                    .header("Cookie", "QINQING_PORTAL_SESSION=" + session)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(reply);
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                    .contains("filename*=UTF-8''%E9%80%81%E7%94%B5%E6%89%B9%E5%A4%8D.pdf");
         }
     }
 

@@ -42,6 +42,8 @@ class MeetingsAuthorizationPolicy implements AuthorizationPolicy {
                 allow(GET, "/api/meetings/{id}/agenda", ENTERPRISE, LEADER, SUPERVISOR, ADMIN),
                 allow(PUT, "/api/meetings/{id}/agenda", LEADER, ADMIN),
                 allow(GET, "/api/meetings/{id}/minutes", ENTERPRISE, LEADER, SUPERVISOR, ADMIN),
+                allow(GET, "/api/meetings/{id}/minutes/documents", ENTERPRISE, LEADER, SUPERVISOR, ADMIN),
+                allow(GET, "/api/meetings/{id}/minutes/documents/{documentId}", ENTERPRISE, LEADER, SUPERVISOR, ADMIN),
                 allow(PUT, "/api/meetings/{id}/minutes", LEADER, ADMIN),
                 allow(POST, "/api/meetings/{id}/minutes/publication", LEADER, ADMIN),
                 allow(POST, "/api/meetings/{id}/minutes/corrections", LEADER, ADMIN),

@@ -3,8 +3,10 @@ package cn.qinqing.portal.appeal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The form of one action on an appeal's page (dispatch, sign for, return, transfer, a progress note, an extension,
@@ -34,6 +36,9 @@ public class ActionForm {
     private UUID requestId;
     private long version;
     private String key = UUID.randomUUID().toString();
+
+    /** Files chosen in the form (a note, an extension request, the answer; ADR 0009); none without a file field. */
+    private List<MultipartFile> files = List.of();
 
     public ActionForm() {}
 
@@ -168,5 +173,13 @@ public class ActionForm {
 
     public void setKey(String key) {
         this.key = key;
+    }
+
+    public List<MultipartFile> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<MultipartFile> files) {
+        this.files = files == null ? List.of() : files;
     }
 }

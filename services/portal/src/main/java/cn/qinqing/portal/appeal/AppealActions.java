@@ -1,11 +1,14 @@
 package cn.qinqing.portal.appeal;
 
+import cn.qinqing.portal.service.ApiProblem;
 import cn.qinqing.portal.web.FormSubmission;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,5 +52,32 @@ public class AppealActions {
                 notice,
                 version -> "/appeals/" + id + "?" + after + "=" + version,
                 () -> page.render(id, model));
+    }
+
+    /**
+     * As {@link #perform}, for a form with files: a file the service refuses (too large, a type not accepted) is shown
+     * beside the form's file field, named as the user chose it.
+     */
+    public String performWithFiles(
+            UUID id,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            Map<String, String> fields,
+            String notice,
+            String after,
+            List<MultipartFile> files,
+            Call call) {
+        long version;
+        try {
+            version = call.run();
+        } catch (ApiProblem problem) {
+            if (!Uploads.refused(problem, binding, files)) {
+                FormSubmission.refused(problem, binding, fields);
+            }
+            return page.render(id, model);
+        }
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/appeals/" + id + "?" + after + "=" + version;
     }
 }

@@ -95,6 +95,12 @@ public class AppealPage {
                         .ifPresent(departments -> model.addAttribute("departments", departments));
             }
         }
+        // the files officials attached (ADR 0009): all for staff who may read the case file, for the enterprise those
+        // meant for it; the resolution service decides
+        model.addAttribute(
+                "caseFileDocuments",
+                optional(unavailable, ResolutionApi.SERVICE, () -> resolution.documents(id))
+                        .orElse(List.of()));
         model.addAttribute("assignment", assignment);
         model.addAttribute("caseFile", caseFile);
         model.addAttribute("unavailable", unavailable.stream().distinct().toList());

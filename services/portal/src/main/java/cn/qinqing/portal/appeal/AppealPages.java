@@ -1,5 +1,6 @@
 package cn.qinqing.portal.appeal;
 
+import cn.qinqing.portal.resolution.ResolutionApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -14,10 +15,12 @@ class AppealPages {
 
     private final AppealPage page;
     private final AppealsApi appeals;
+    private final ResolutionApi resolution;
 
-    AppealPages(AppealPage page, AppealsApi appeals) {
+    AppealPages(AppealPage page, AppealsApi appeals, ResolutionApi resolution) {
         this.page = page;
         this.appeals = appeals;
+        this.resolution = resolution;
     }
 
     /**
@@ -27,6 +30,15 @@ class AppealPages {
     @GetMapping("/appeals/{id}/documents/{documentId}")
     void document(@PathVariable UUID id, @PathVariable UUID documentId, HttpServletResponse response) {
         appeals.download(id, documentId, response);
+    }
+
+    /**
+     * A document an official attached to a note, an extension request or the answer, streamed from the resolution API
+     * with the signed-in user's token: the enterprise gets only the answer's and those of notes visible to it.
+     */
+    @GetMapping("/appeals/{id}/case-file/documents/{documentId}")
+    void caseFileDocument(@PathVariable UUID id, @PathVariable UUID documentId, HttpServletResponse response) {
+        resolution.download(id, documentId, response);
     }
 
     /** {@code ?v=} names the version the user's own change made, so that the page shows it (read your writes). */

@@ -1,16 +1,15 @@
 package cn.qinqing.portal.appeal;
 
 import cn.qinqing.portal.service.ApiProblem;
+import cn.qinqing.portal.service.Downloads;
 import cn.qinqing.portal.service.ServiceClients;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -102,35 +101,7 @@ public class AppealsApi {
      * that this user may read it (another enterprise: 404, as for the appeal).
      */
     public void download(UUID id, UUID documentId, HttpServletResponse target) {
-        api().get()
-                .uri("/api/appeals/{id}/documents/{documentId}", id, documentId)
-                .exchange((request, response) -> {
-                    if (!response.getStatusCode().is2xxSuccessful()) {
-                        throw new ApiProblem(
-                                SERVICE,
-                                response.getStatusCode().value(),
-                                response.getStatusCode().value() == 404
-                                        ? "not-found"
-                                        : "http-" + response.getStatusCode().value(),
-                                "The document cannot be downloaded.",
-                                List.of());
-                    }
-                    for (String header : List.of(
-                            HttpHeaders.CONTENT_TYPE,
-                            HttpHeaders.CONTENT_LENGTH,
-                            HttpHeaders.CONTENT_DISPOSITION,
-                            HttpHeaders.CACHE_CONTROL,
-                            HttpHeaders.ETAG)) {
-                        String value = response.getHeaders().getFirst(header);
-                        if (value != null) {
-                            target.setHeader(header, value);
-                        }
-                    }
-                    try (InputStream body = response.getBody()) {
-                        body.transferTo(target.getOutputStream());
-                    }
-                    return null;
-                });
+        Downloads.stream(api().get().uri("/api/appeals/{id}/documents/{documentId}", id, documentId), SERVICE, target);
     }
 
     /** A document of an appeal, as the appeals service lists it. */

@@ -15,7 +15,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Files chosen in a portal form, passed on to the appeals service as they came (multipart: a JSON part and the files),
+ * Files chosen in a portal form, passed on to the service (appeals, resolution, meetings) as they came (multipart: a JSON part and the files),
  * and its refusals shown beside the form's file field.
  */
 public final class Uploads {
@@ -36,7 +36,9 @@ public final class Uploads {
                         .toList();
     }
 
-    static MultiValueMap<String, Object> multipart(String part, Map<String, Object> json, List<MultipartFile> files) {
+    /** A multipart body: the JSON request as part {@code part} and each file as a part {@code files}. */
+    public static MultiValueMap<String, Object> multipart(
+            String part, Map<String, Object> json, List<MultipartFile> files) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         HttpHeaders jsonHeaders = new HttpHeaders();
         jsonHeaders.setContentType(MediaType.APPLICATION_JSON);

@@ -70,6 +70,8 @@ class EnterpriseMeetingPages {
                 "invitation",
                 details.invitations().isEmpty() ? null : details.invitations().get(0));
         model.addAttribute("topics", meetings.topics(id));
+        // the files of the published minutes (none before; the meetings service decides)
+        model.addAttribute("minutesDocuments", meetings.minutesDocuments(id));
         model.addAttribute("now", Instant.now());
         List<Appeal> mine = appeals.list(null, null, 50).items();
         model.addAttribute("myAppeals", mine);

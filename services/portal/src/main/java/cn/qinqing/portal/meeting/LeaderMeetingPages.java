@@ -86,6 +86,7 @@ class LeaderMeetingPages {
         model.addAttribute("agenda", meetings.agenda(id));
         Meeting.Minutes minutes = meetings.minutes(id);
         model.addAttribute("minutes", minutes);
+        model.addAttribute("minutesDocuments", minutes == null ? List.of() : meetings.minutesDocuments(id));
         model.addAttribute("started", !Instant.now().isBefore(details.meeting().startsAt()));
         if (minutes != null) {
             Map<String, String> names = new java.util.HashMap<>();

@@ -2,6 +2,7 @@ package cn.qinqing.portal.meeting;
 
 import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Urgency;
+import cn.qinqing.portal.appeal.Uploads;
 import cn.qinqing.portal.assignment.AssignmentApi;
 import cn.qinqing.portal.assignment.Department;
 import cn.qinqing.portal.service.ApiProblem;
@@ -11,6 +12,7 @@ import cn.qinqing.portal.web.FormSubmission;
 import cn.qinqing.portal.web.PortalUser;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -123,9 +125,10 @@ class MeetingProgrammePages {
                 binding,
                 form::formField,
                 Map.of("correction-reason-required", "reason"),
+                form.getFiles(),
                 () -> correction
-                        ? meetings.correctMinutes(id, form.getVersion(), form.toRequest(true))
-                        : meetings.draftMinutes(id, form.getVersion(), form.toRequest(false)),
+                        ? meetings.correctMinutes(id, form.getVersion(), form.toRequest(true), form.getFiles())
+                        : meetings.draftMinutes(id, form.getVersion(), form.toRequest(false), form.getFiles()),
                 version -> {
                     redirect.addFlashAttribute(
                             "notice", correction ? "notice.minutesCorrected" : "notice.minutesSaved");
@@ -280,12 +283,26 @@ class MeetingProgrammePages {
             LongSupplier call,
             java.util.function.LongFunction<String> done,
             java.util.function.Supplier<String> again) {
+        return act(binding, fields, ruleFields, List.of(), call, done, again);
+    }
+
+    /** As above, for a form with files: a refused file (too large, a type not accepted) shows beside the file field. */
+    private static String act(
+            BindingResult binding,
+            UnaryOperator<String> fields,
+            Map<String, String> ruleFields,
+            List<org.springframework.web.multipart.MultipartFile> files,
+            LongSupplier call,
+            java.util.function.LongFunction<String> done,
+            java.util.function.Supplier<String> again) {
         long version;
         try {
             version = call.getAsLong();
         } catch (ApiProblem problem) {
             String field = problem.isStale() ? null : ruleFields.get(problem.code());
-            if (field != null && !problem.isNotFound() && problem.status() != 403) {
+            if (Uploads.refused(problem, binding, files)) {
+                // shown beside the file field
+            } else if (field != null && !problem.isNotFound() && problem.status() != 403) {
                 // a rule the API names by code belongs next to the field it is about
                 binding.rejectValue(
                         field, "problem." + problem.code(), new Object[] {problem.detail()}, problem.detail());

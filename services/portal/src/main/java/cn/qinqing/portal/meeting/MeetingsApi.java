@@ -1,7 +1,12 @@
 package cn.qinqing.portal.meeting;
 
+import cn.qinqing.portal.appeal.Uploads;
+import cn.qinqing.portal.service.ApiProblem;
+import cn.qinqing.portal.service.Downloads;
 import cn.qinqing.portal.service.ServiceClients;
 import cn.qinqing.portal.service.Versions;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +15,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The meetings service's API (port 8084): invitations, topics, the agenda, the minutes, action items and their
@@ -176,6 +182,73 @@ public class MeetingsApi {
      */
     public long draftMinutes(UUID id, long version, Map<String, Object> minutes) {
         return changed(api().put().uri("/api/meetings/{id}/minutes", id), version, minutes);
+    }
+
+    /** Drafts the minutes with the files chosen in the form (multipart), or as JSON when there are none. */
+    public long draftMinutes(UUID id, long version, Map<String, Object> minutes, List<MultipartFile> files) {
+        return withFiles(api().put().uri("/api/meetings/{id}/minutes", id), version, "minutes", minutes, files);
+    }
+
+    /** Corrects published minutes with the files chosen in the form (multipart), or as JSON without any. */
+    public long correctMinutes(UUID id, long version, Map<String, Object> correction, List<MultipartFile> files) {
+        return withFiles(
+                api().post().uri("/api/meetings/{id}/minutes/corrections", id),
+                version,
+                "correction",
+                correction,
+                files);
+    }
+
+    /** The documents attached to the minutes, for whoever may read the minutes; none while there are none. */
+    public List<MinutesDocument> minutesDocuments(UUID id) {
+        try {
+            return api().get()
+                    .uri("/api/meetings/{id}/minutes/documents", id)
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<MinutesDocument>>() {});
+        } catch (ApiProblem problem) {
+            if (problem.isNotFound()) {
+                return List.of();
+            }
+            throw problem;
+        }
+    }
+
+    /** Streams one document of the minutes; the meetings service checks that this user may read the minutes. */
+    public void downloadMinutesDocument(UUID id, UUID documentId, HttpServletResponse target) {
+        Downloads.stream(
+                api().get().uri("/api/meetings/{id}/minutes/documents/{documentId}", id, documentId), SERVICE, target);
+    }
+
+    private long withFiles(
+            RestClient.RequestBodySpec request,
+            long version,
+            String part,
+            Map<String, Object> body,
+            List<MultipartFile> files) {
+        List<MultipartFile> chosen = Uploads.chosen(files);
+        if (chosen.isEmpty()) {
+            return changed(request, version, body);
+        }
+        Changed changed = request.header("If-Match", Versions.ifMatch(version))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(Uploads.multipart(part, body, chosen))
+                .retrieve()
+                .body(Changed.class);
+        return changed == null ? version + 2 : changed.version();
+    }
+
+    /** A document of the minutes, as the meetings service lists it. */
+    public record MinutesDocument(
+            UUID documentId, String name, String mediaType, long sizeBytes, String sha256, Instant attachedAt) {
+
+        /** Its size for people: 1.2 MB, 350 KB. */
+        public String size() {
+            if (sizeBytes >= 1024 * 1024) {
+                return String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
+            }
+            return Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB";
+        }
     }
 
     public long publishMinutes(UUID id, long version) {

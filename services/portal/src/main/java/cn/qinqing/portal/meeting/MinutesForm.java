@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The minutes editor (纪要): who attended, and per agenda item a summary and the decisions taken, one per line. A
@@ -22,6 +23,17 @@ public class MinutesForm {
     private String departments = "";
     private String leaders = "";
     private List<Row> items = new ArrayList<>();
+
+    /** Files chosen in the form, sent with the draft or the correction (ADR 0009). */
+    private List<MultipartFile> files = List.of();
+
+    public List<MultipartFile> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<MultipartFile> files) {
+        this.files = files == null ? List.of() : files;
+    }
 
     /** The minutes as they stand, or a first draft: one row per agenda item, attendance from the invitations. */
     static MinutesForm of(

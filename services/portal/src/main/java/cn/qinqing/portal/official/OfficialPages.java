@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A department's official: the inbox (to sign for, in progress), and on an appeal's page sign for (签收), return
- * (退回), transfer (转办), progress notes, an extension request and the answer. The APIs check the department again.
+ * (退回), transfer (转办), progress notes, an extension request and the answer, each with files if the official
+ * chooses some (ADR 0009). The APIs check the department again.
  */
 @Controller
 @RequestMapping("/official")
@@ -113,7 +114,7 @@ class OfficialPages {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        return actions.perform(
+        return actions.performWithFiles(
                 id,
                 binding,
                 model,
@@ -121,13 +122,15 @@ class OfficialPages {
                 Map.of(),
                 "notice.noted",
                 "cv",
+                form.getFiles(),
                 () -> resolution.note(
                         id,
                         form.getVersion(),
                         form.getText(),
                         form.isVisibleToEnterprise(),
                         form.isContactWithEnterprise(),
-                        form.getKey()));
+                        form.getKey(),
+                        form.getFiles()));
     }
 
     @PostMapping("/appeals/{id}/extension")
@@ -137,7 +140,7 @@ class OfficialPages {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        return actions.perform(
+        return actions.performWithFiles(
                 id,
                 binding,
                 model,
@@ -145,7 +148,9 @@ class OfficialPages {
                 Map.of("reason", "text", "requestedDueAt", "dueDate"),
                 "notice.extensionRequested",
                 "cv",
-                () -> resolution.requestExtension(id, form.getVersion(), form.dueAt(), form.getText(), form.getKey()));
+                form.getFiles(),
+                () -> resolution.requestExtension(
+                        id, form.getVersion(), form.dueAt(), form.getText(), form.getKey(), form.getFiles()));
     }
 
     @PostMapping("/appeals/{id}/answer")
@@ -155,7 +160,7 @@ class OfficialPages {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        return actions.perform(
+        return actions.performWithFiles(
                 id,
                 binding,
                 model,
@@ -163,12 +168,14 @@ class OfficialPages {
                 Map.of("answer", "text"),
                 "notice.answered",
                 "cv",
+                form.getFiles(),
                 () -> resolution.answer(
                         id,
                         form.getVersion(),
                         form.getText(),
                         form.getOutcome(),
                         form.getReason(),
-                        form.getPolicyBasis()));
+                        form.getPolicyBasis(),
+                        form.getFiles()));
     }
 }

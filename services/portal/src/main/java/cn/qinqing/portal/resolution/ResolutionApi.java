@@ -1,8 +1,11 @@
 package cn.qinqing.portal.resolution;
 
+import cn.qinqing.portal.appeal.Uploads;
 import cn.qinqing.portal.service.ApiProblem;
+import cn.qinqing.portal.service.Downloads;
 import cn.qinqing.portal.service.ServiceClients;
 import cn.qinqing.portal.service.Versions;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The resolution service's API (port 8083): case files, progress notes, extensions, the answer, sign-off. */
 @Component
@@ -80,19 +84,59 @@ public class ResolutionApi {
                 .body(new ParameterizedTypeReference<List<Extension>>() {});
     }
 
+    /**
+     * The documents attached to the case file's notes, extension requests and answer, as far as this user may read
+     * them (the enterprise: the answer's and those of notes visible to it); none before a case file exists.
+     */
+    public List<CaseFileDocument> documents(UUID appealId) {
+        try {
+            return api().get()
+                    .uri(CASE + "/documents", appealId)
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<CaseFileDocument>>() {});
+        } catch (ApiProblem problem) {
+            if (problem.isNotFound() || problem.status() == 403) {
+                return List.of();
+            }
+            throw problem;
+        }
+    }
+
+    /** Streams one document of the case file; the resolution service checks that this user may read it. */
+    public void download(UUID appealId, UUID documentId, HttpServletResponse target) {
+        Downloads.stream(api().get().uri(CASE + "/documents/{document}", appealId, documentId), SERVICE, target);
+    }
+
     public long note(UUID appealId, long version, String text, boolean visible, boolean contact, String key) {
+        return note(appealId, version, text, visible, contact, key, List.of());
+    }
+
+    /** A progress note, with the files chosen in the form (multipart) or as JSON when there are none. */
+    public long note(
+            UUID appealId,
+            long version,
+            String text,
+            boolean visible,
+            boolean contact,
+            String key,
+            List<MultipartFile> files) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text == null ? "" : text);
         body.put("visibleToEnterprise", visible);
         body.put("contactWithEnterprise", contact);
-        return created(appealId, "/notes", version, body, key);
+        return created(appealId, "/notes", "note", version, body, key, files);
     }
 
     public long requestExtension(UUID appealId, long version, Instant dueAt, String reason, String key) {
+        return requestExtension(appealId, version, dueAt, reason, key, List.of());
+    }
+
+    public long requestExtension(
+            UUID appealId, long version, Instant dueAt, String reason, String key, List<MultipartFile> files) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestedDueAt", dueAt);
         body.put("reason", reason == null ? "" : reason);
-        return created(appealId, "/extension-requests", version, body, key);
+        return created(appealId, "/extension-requests", "extension", version, body, key, files);
     }
 
     public long decideExtension(
@@ -106,25 +150,56 @@ public class ResolutionApi {
     }
 
     public long answer(UUID appealId, long version, String answer, String outcome, String reason, String policyBasis) {
+        return answer(appealId, version, answer, outcome, reason, policyBasis, List.of());
+    }
+
+    /** The answer, with the files chosen in the form (multipart) or as JSON when there are none. */
+    public long answer(
+            UUID appealId,
+            long version,
+            String answer,
+            String outcome,
+            String reason,
+            String policyBasis,
+            List<MultipartFile> files) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("answer", answer == null ? "" : answer);
         body.put("outcome", outcome == null || outcome.isBlank() ? null : outcome);
         body.put("reason", reason == null || reason.isBlank() ? null : reason);
         body.put("policyBasis", policyBasis == null || policyBasis.isBlank() ? null : policyBasis);
-        return changed(api().post().uri(CASE + "/answer", appealId), version, body);
+        List<MultipartFile> chosen = Uploads.chosen(files);
+        if (chosen.isEmpty()) {
+            return changed(api().post().uri(CASE + "/answer", appealId), version, body);
+        }
+        Changed changed = api().post()
+                .uri(CASE + "/answer", appealId)
+                .header("If-Match", Versions.ifMatch(version))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(Uploads.multipart("answer", body, chosen))
+                .retrieve()
+                .body(Changed.class);
+        return changed == null ? version + 2 : changed.version();
     }
 
     public long signOff(UUID appealId, long version) {
         return changed(api().post().uri(CASE + "/sign-off", appealId), version, null);
     }
 
-    private long created(UUID appealId, String path, long version, Map<String, Object> body, String key) {
+    private long created(
+            UUID appealId,
+            String path,
+            String part,
+            long version,
+            Map<String, Object> body,
+            String key,
+            List<MultipartFile> files) {
+        List<MultipartFile> chosen = Uploads.chosen(files);
         Created created = api().post()
                 .uri(CASE + path, appealId)
                 .header("If-Match", Versions.ifMatch(version))
                 .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
+                .contentType(chosen.isEmpty() ? MediaType.APPLICATION_JSON : MediaType.MULTIPART_FORM_DATA)
+                .body(chosen.isEmpty() ? body : Uploads.multipart(part, body, chosen))
                 .retrieve()
                 .body(Created.class);
         return created == null ? version + 1 : created.version();

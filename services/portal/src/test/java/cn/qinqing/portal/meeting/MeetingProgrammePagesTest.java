@@ -194,7 +194,7 @@ class MeetingProgrammePagesTest extends PortalTestBase {
     @Test
     void theMinutesAreDraftedWithAttendanceAndOneDecisionPerLine() throws Exception {
         when(meetings.agenda(ID)).thenReturn(AGENDA);
-        when(meetings.draftMinutes(eq(ID), eq(7L), any())).thenReturn(8L);
+        when(meetings.draftMinutes(eq(ID), eq(7L), any(), any())).thenReturn(8L);
 
         mvc.perform(post("/leader/meetings/" + ID + "/minutes")
                         .with(leader())
@@ -211,7 +211,7 @@ class MeetingProgrammePagesTest extends PortalTestBase {
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
-        verify(meetings).draftMinutes(eq(ID), eq(7L), body.capture());
+        verify(meetings).draftMinutes(eq(ID), eq(7L), body.capture(), any());
         assertThat(body.getValue())
                 .containsEntry(
                         "attendance",
@@ -229,14 +229,14 @@ class MeetingProgrammePagesTest extends PortalTestBase {
                                 "decisions",
                                 List.of("自然资源局两周内提出供地方案", "工信局协调电力接入"))))
                 .doesNotContainKey("reason");
-        verify(meetings, never()).correctMinutes(any(), anyLong(), any());
+        verify(meetings, never()).correctMinutes(any(), anyLong(), any(), any());
     }
 
     @Test
     void publishedMinutesChangeOnlyByACorrectionWhoseReasonIsAskedForNextToItsField() throws Exception {
         when(meetings.agenda(ID)).thenReturn(AGENDA);
         when(meetings.minutes(ID)).thenReturn(minutes("PUBLISHED", List.of()));
-        when(meetings.correctMinutes(eq(ID), eq(7L), any()))
+        when(meetings.correctMinutes(eq(ID), eq(7L), any(), any()))
                 .thenThrow(new ApiProblem(
                         "meetings",
                         400,
@@ -258,9 +258,9 @@ class MeetingProgrammePagesTest extends PortalTestBase {
                 .contains("href=\"#minutes-reason\"");
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
-        verify(meetings).correctMinutes(eq(ID), eq(7L), body.capture());
+        verify(meetings).correctMinutes(eq(ID), eq(7L), body.capture(), any());
         assertThat(body.getValue()).containsEntry("reason", "");
-        verify(meetings, never()).draftMinutes(any(), anyLong(), any());
+        verify(meetings, never()).draftMinutes(any(), anyLong(), any(), any());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +23,7 @@ import cn.qinqing.portal.appeal.AppealsApi;
 import cn.qinqing.portal.assignment.Assignment;
 import cn.qinqing.portal.assignment.Department;
 import cn.qinqing.portal.resolution.CaseFile;
+import cn.qinqing.portal.resolution.CaseFileDocument;
 import cn.qinqing.portal.service.ApiProblem;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
 
 /** The official's inbox and actions against mocked APIs. */
 class OfficialPagesTest extends PortalTestBase {
@@ -151,7 +154,7 @@ class OfficialPagesTest extends PortalTestBase {
     void aRefusedAnswerShowsItsErrorsNextToTheAnswerFields() throws Exception {
         when(assignments.assignmentAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(assignment("SIGNED_FOR", 5)));
         when(resolution.caseFileAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(openCaseFile()));
-        when(resolution.answer(eq(ID), anyLong(), any(), any(), any(), any()))
+        when(resolution.answer(eq(ID), anyLong(), any(), any(), any(), any(), any()))
                 .thenThrow(new ApiProblem(
                         "resolution",
                         400,
@@ -173,6 +176,66 @@ class OfficialPagesTest extends PortalTestBase {
         assertThat(page).containsPattern("id=\"answer-text-error\">\\s*<span>请填写此项</span>");
         assertThat(page).containsPattern("id=\"answer-outcome-error\">\\s*<span>请填写此项</span>");
         assertThat(page).contains("<a href=\"#answer-text\">答复内容：请填写此项</a>");
+    }
+
+    @Test
+    void aFileTheServiceRefusesIsShownBesideTheAnswersFileFieldByItsName() throws Exception {
+        when(assignments.assignmentAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(assignment("SIGNED_FOR", 5)));
+        when(resolution.caseFileAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(openCaseFile()));
+        when(resolution.answer(eq(ID), anyLong(), any(), any(), any(), any(), any()))
+                .thenThrow(new ApiProblem(
+                        "resolution",
+                        415,
+                        "document-type-not-accepted",
+                        "",
+                        List.of(new ApiProblem.FieldProblem("files[0]", "is of type application/x-msdownload"))));
+
+        String page = mvc.perform(multipart("/official/appeals/" + ID + "/answer")
+                        .file(new MockMultipartFile("files", "批复.pdf", "application/pdf", new byte[] {'M', 'Z'}))
+                        .with(official())
+                        .with(csrf())
+                        .param("version", "1")
+                        .param("outcome", "SOLVED")
+                        .param("text", "见附件"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("enctype=\"multipart/form-data\" data-upload");
+        assertThat(page).containsPattern("id=\"answer-files-error\">\\s*<span>不接受这种文件（按内容识别）：批复.pdf");
+    }
+
+    @Test
+    void theAppealsPageListsTheFilesOfficialsAttachedWithTheirStep() throws Exception {
+        when(assignments.assignmentAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(assignment("SIGNED_FOR", 5)));
+        when(resolution.caseFileAtLeast(eq(ID), anyLong())).thenReturn(Optional.of(openCaseFile()));
+        UUID document = UUID.randomUUID();
+        when(resolution.documents(ID))
+                .thenReturn(List.of(new CaseFileDocument(
+                        document,
+                        "内部协调.txt",
+                        "text/plain",
+                        2048,
+                        "a".repeat(64),
+                        "NOTE",
+                        UUID.randomUUID(),
+                        false,
+                        "official",
+                        Instant.now())));
+
+        String page = mvc.perform(get("/appeals/" + ID).with(official()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("/appeals/" + ID + "/case-file/documents/" + document)
+                .contains("内部协调.txt")
+                .contains("随办理进展提交")
+                .contains("id=\"note-files\"")
+                .contains("id=\"extension-files\"");
     }
 
     @Test

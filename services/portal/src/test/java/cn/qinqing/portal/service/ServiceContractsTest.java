@@ -55,6 +55,8 @@ class ServiceContractsTest {
             Map.entry("assignment/routing-rule", cn.qinqing.portal.admin.Directory.RuleHistory.class),
             Map.entry("assignment/routing-rules", cn.qinqing.portal.admin.Directory.Rule[].class),
             Map.entry("resolution/case-file", CaseFile.class),
+            Map.entry("resolution/case-file-documents", cn.qinqing.portal.resolution.CaseFileDocument[].class),
+            Map.entry("meetings/minutes-documents", cn.qinqing.portal.meeting.MeetingsApi.MinutesDocument[].class),
             Map.entry("meetings/meeting", Meeting.Details.class),
             Map.entry("oversight/timeline", Oversight.Timeline.class),
             Map.entry("oversight/kpis", Oversight.KpiAnswer.class),

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call what in the resolution API. Within a role the case file narrows further: only the holding department's
  * officials work a case, only the leader in charge or the department head decides extensions and signs off. The
- * enterprise follows its appeal through the appeals API, never here.
+ * enterprise follows its appeal through the appeals API; here it only downloads the documents meant for it.
  */
 @Component
 class ResolutionAuthorizationPolicy implements AuthorizationPolicy {
@@ -33,6 +33,9 @@ class ResolutionAuthorizationPolicy implements AuthorizationPolicy {
                 allow(GET, CASE, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, CASE + "/notes", OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, CASE + "/extension-requests", OFFICIAL, LEADER, SUPERVISOR, ADMIN),
+                // the enterprise reads the documents meant for it (the answer's, those of notes visible to it)
+                allow(GET, CASE + "/documents", ENTERPRISE, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
+                allow(GET, CASE + "/documents/{documentId}", ENTERPRISE, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(POST, CASE + "/notes", OFFICIAL),
                 allow(POST, CASE + "/pause", OFFICIAL),
                 allow(POST, CASE + "/resumption", OFFICIAL),

@@ -87,6 +87,36 @@ public class Documents {
         }
     }
 
+    /**
+     * The files really sent: a browser sends an empty, nameless part for a file field left empty, which is no upload.
+     */
+    public static List<MultipartFile> chosen(List<MultipartFile> files) {
+        return files == null
+                ? List.of()
+                : files.stream()
+                        .filter(file -> file != null
+                                && !(file.isEmpty()
+                                        && (file.getOriginalFilename() == null
+                                                || file.getOriginalFilename().isEmpty())))
+                        .toList();
+    }
+
+    /**
+     * Runs the command that records uploaded documents in an event: once it is committed the documents move to their
+     * final key; if it fails they are removed and the failure goes on to be answered as usual.
+     */
+    public <T> T committing(List<DocumentRef> stored, java.util.function.Supplier<T> command) {
+        T answer;
+        try {
+            answer = command.get();
+        } catch (RuntimeException e) {
+            stored.forEach(document -> discard(document.documentId()));
+            throw e;
+        }
+        commit(stored);
+        return answer;
+    }
+
     /** Checks and stores every file under a pending key; on any refusal, removes those already stored. */
     public List<DocumentRef> uploadAll(List<MultipartFile> files, String field) {
         List<DocumentRef> uploaded = new java.util.ArrayList<>();

@@ -105,14 +105,14 @@ class AppealController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestPart("appeal") FileAppealRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        List<MultipartFile> uploads = present(files);
+        List<MultipartFile> uploads = Documents.chosen(files);
         if (uploads.isEmpty()) {
             return file(idempotencyKey, request, List.of());
         }
         requireRegistered(Actor.require());
         documents.checkSizes(uploads, 0, "files");
         List<DocumentRef> stored = documents.uploadAll(uploads, "files");
-        return committing(stored, () -> file(idempotencyKey, request, stored));
+        return documents.committing(stored, () -> file(idempotencyKey, request, stored));
     }
 
     private ResponseEntity<AppealFiled> file(
@@ -227,14 +227,14 @@ class AppealController {
             @Valid @RequestPart("supplement") SupplementRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
-        List<MultipartFile> uploads = present(files);
+        List<MultipartFile> uploads = Documents.chosen(files);
         if (uploads.isEmpty()) {
             return supplement(id, version, request, List.of());
         }
         ownAppeal(id);
         documents.checkSizes(uploads, appealDocuments.totalSize(id), "files");
         List<DocumentRef> stored = documents.uploadAll(uploads, "files");
-        return committing(stored, () -> supplement(id, version, request, stored));
+        return documents.committing(stored, () -> supplement(id, version, request, stored));
     }
 
     private ResponseEntity<AppealChanged> supplement(
@@ -250,39 +250,12 @@ class AppealController {
         return changed(id, version + (uploaded.isEmpty() ? 1 : 2));
     }
 
-    /**
-     * Files an upload's command: once it is committed the documents move to their final key; if it fails, they are
-     * removed and the failure answered as usual.
-     */
-    private <T> T committing(List<DocumentRef> stored, java.util.function.Supplier<T> command) {
-        T answer;
-        try {
-            answer = command.get();
-        } catch (RuntimeException e) {
-            stored.forEach(document -> documents.discard(document.documentId()));
-            throw e;
-        }
-        documents.commit(stored);
-        return answer;
-    }
-
     /** The caller's own appeal, checked before anything is uploaded; another enterprise's is 404 as always. */
     private void ownAppeal(UUID id) {
         Actor actor = Actor.require();
         appeals.find(id)
                 .filter(appeal -> appeal.enterpriseId().equals(actor.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("There is no appeal " + id + " that you may see."));
-    }
-
-    private static List<MultipartFile> present(List<MultipartFile> files) {
-        return files == null
-                ? List.of()
-                : files.stream()
-                        .filter(file -> file != null
-                                && !(file.isEmpty()
-                                        && (file.getOriginalFilename() == null
-                                                || file.getOriginalFilename().isEmpty())))
-                        .toList();
     }
 
     /** The documents uploaded with the appeal, for whoever may read the appeal (another enterprise: 404). */

@@ -3,6 +3,7 @@ package cn.qinqing.meetings.meeting.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.qinqing.language.Ids;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.meeting.AgendaChangedEvent;
@@ -14,6 +15,7 @@ import cn.qinqing.language.meeting.InvitationSentEvent;
 import cn.qinqing.language.meeting.MeetingClosedEvent;
 import cn.qinqing.language.meeting.MeetingScheduledEvent;
 import cn.qinqing.language.meeting.MinutesCorrectedEvent;
+import cn.qinqing.language.meeting.MinutesDocumentsAttachedEvent;
 import cn.qinqing.language.meeting.MinutesDraftedEvent;
 import cn.qinqing.language.meeting.MinutesItem;
 import cn.qinqing.language.meeting.MinutesPublishedEvent;
@@ -300,6 +302,7 @@ public class BreakfastMeeting {
         }
         checkMinutes(command.items());
         apply(new MinutesDraftedEvent(meetingId, command.attendance(), command.items(), command.draftedAt()));
+        attach(command.requester(), command.documents(), command.draftedAt());
         return AggregateLifecycle.getVersion();
     }
 
@@ -337,7 +340,15 @@ public class BreakfastMeeting {
                 command.items(),
                 command.reason(),
                 command.correctedAt()));
+        attach(command.requester(), command.documents(), command.correctedAt());
         return AggregateLifecycle.getVersion();
+    }
+
+    /** Files uploaded with the minutes, recorded right after them by an event of their own (ADR 0009). */
+    private void attach(Requester requester, List<DocumentRef> documents, Instant attachedAt) {
+        if (!documents.isEmpty()) {
+            apply(new MinutesDocumentsAttachedEvent(meetingId, requester.subject(), documents, attachedAt));
+        }
     }
 
     private void checkMinutes(List<MinutesItem> items) {

@@ -1,5 +1,6 @@
 package cn.qinqing.meetings.meeting.command;
 
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.Attendance;
 import cn.qinqing.language.meeting.MinutesItem;
 import java.time.Instant;
@@ -15,4 +16,22 @@ public record CorrectMinutesCommand(
         Attendance attendance,
         List<MinutesItem> items,
         String reason,
-        Instant correctedAt) {}
+        Instant correctedAt,
+        List<DocumentRef> documents) {
+
+    public CorrectMinutesCommand {
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** The step without files (JSON). */
+    public CorrectMinutesCommand(
+            UUID meetingId,
+            Long expectedVersion,
+            Requester requester,
+            Attendance attendance,
+            List<MinutesItem> items,
+            String reason,
+            Instant correctedAt) {
+        this(meetingId, expectedVersion, requester, attendance, items, reason, correctedAt, List.of());
+    }
+}

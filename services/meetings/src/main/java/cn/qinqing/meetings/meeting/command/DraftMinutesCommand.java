@@ -1,5 +1,6 @@
 package cn.qinqing.meetings.meeting.command;
 
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.Attendance;
 import cn.qinqing.language.meeting.MinutesItem;
 import java.time.Instant;
@@ -14,4 +15,21 @@ public record DraftMinutesCommand(
         Requester requester,
         Attendance attendance,
         List<MinutesItem> items,
-        Instant draftedAt) {}
+        Instant draftedAt,
+        List<DocumentRef> documents) {
+
+    public DraftMinutesCommand {
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** The step without files (JSON). */
+    public DraftMinutesCommand(
+            UUID meetingId,
+            Long expectedVersion,
+            Requester requester,
+            Attendance attendance,
+            List<MinutesItem> items,
+            Instant draftedAt) {
+        this(meetingId, expectedVersion, requester, attendance, items, draftedAt, List.of());
+    }
+}

@@ -1,5 +1,6 @@
 package cn.qinqing.meetings.meeting.query;
 
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.meeting.AgendaChangedEvent;
@@ -10,6 +11,7 @@ import cn.qinqing.language.meeting.InvitationSentEvent;
 import cn.qinqing.language.meeting.MeetingClosedEvent;
 import cn.qinqing.language.meeting.MeetingScheduledEvent;
 import cn.qinqing.language.meeting.MinutesCorrectedEvent;
+import cn.qinqing.language.meeting.MinutesDocumentsAttachedEvent;
 import cn.qinqing.language.meeting.MinutesDraftedEvent;
 import cn.qinqing.language.meeting.MinutesPublishedEvent;
 import cn.qinqing.language.meeting.TopicAcceptedEvent;
@@ -214,6 +216,24 @@ class MeetingProjection {
     }
 
     @EventHandler
+    void on(MinutesDocumentsAttachedEvent event, @SequenceNumber long version) {
+        for (DocumentRef document : event.documents()) {
+            jdbc.update(
+                    "INSERT INTO minutes_document (document_id, meeting_id, host_id, name, media_type, size_bytes,"
+                            + " sha256, attached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO NOTHING",
+                    document.documentId(),
+                    event.meetingId(),
+                    event.hostId(),
+                    document.name(),
+                    document.mediaType(),
+                    document.sizeBytes(),
+                    document.sha256(),
+                    ts(event.attachedAt()));
+        }
+        touch(event.meetingId(), version);
+    }
+
+    @EventHandler
     void on(ActionItemRaisedEvent event, @SequenceNumber long version) {
         jdbc.update(
                 "INSERT INTO action_item_view (action_item_id, meeting_id, appeal_id, agenda_position, decision,"
@@ -275,6 +295,7 @@ class MeetingProjection {
     void reset() {
         for (String table : new String[] {
             "action_item_view",
+            "minutes_document",
             "minutes_correction",
             "minutes_view",
             "agenda_revision",

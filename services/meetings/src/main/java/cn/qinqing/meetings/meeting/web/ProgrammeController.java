@@ -1,19 +1,24 @@
 package cn.qinqing.meetings.meeting.web;
 
 import cn.qinqing.language.Role;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.AgendaItem;
 import cn.qinqing.meetings.directory.query.Directory;
 import cn.qinqing.meetings.meeting.command.AcceptTopicCommand;
 import cn.qinqing.meetings.meeting.command.CorrectMinutesCommand;
 import cn.qinqing.meetings.meeting.command.DeclineTopicCommand;
 import cn.qinqing.meetings.meeting.command.DraftMinutesCommand;
+import cn.qinqing.meetings.meeting.command.NotTheHost;
 import cn.qinqing.meetings.meeting.command.ProposeTopicCommand;
 import cn.qinqing.meetings.meeting.command.PublishMinutesCommand;
 import cn.qinqing.meetings.meeting.command.SetAgendaCommand;
 import cn.qinqing.meetings.meeting.query.AgendaView;
+import cn.qinqing.meetings.meeting.query.MeetingView;
 import cn.qinqing.meetings.meeting.query.Meetings;
+import cn.qinqing.meetings.meeting.query.MinutesDocuments;
 import cn.qinqing.meetings.meeting.query.MinutesView;
 import cn.qinqing.meetings.meeting.query.TopicView;
+import cn.qinqing.platform.documents.Documents;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
 import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.security.Actor;
@@ -26,7 +31,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +45,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What a meeting talks about: the enterprises' topics, the host's agenda, and the minutes. Invited enterprises
@@ -55,6 +64,8 @@ class ProgrammeController {
     private final MeetingAccess access;
     private final IdempotentCreates creates;
     private final FreshReads reads;
+    private final Documents documents;
+    private final MinutesDocuments minutesDocuments;
 
     ProgrammeController(
             CommandGateway commands,
@@ -62,7 +73,11 @@ class ProgrammeController {
             Directory directory,
             MeetingAccess access,
             IdempotentCreates creates,
-            FreshReads reads) {
+            FreshReads reads,
+            Documents documents,
+            MinutesDocuments minutesDocuments) {
+        this.documents = documents;
+        this.minutesDocuments = minutesDocuments;
         this.commands = commands;
         this.meetings = meetings;
         this.directory = directory;
@@ -161,12 +176,54 @@ class ProgrammeController {
     /** Enterprises read published minutes only; the host's side and supervisors read the draft too. */
     @GetMapping("/minutes")
     ResponseEntity<MinutesView> minutes(@PathVariable UUID id) {
+        return reads.ok(Meetings.PROCESSING_GROUP).body(readableMinutes(id));
+    }
+
+    /** The documents attached to the minutes, for whoever may read the minutes (an enterprise: once published). */
+    @GetMapping("/minutes/documents")
+    ResponseEntity<List<MinutesDocuments.DocumentView>> minutesDocuments(@PathVariable UUID id) {
+        readableMinutes(id);
+        return reads.ok(Meetings.PROCESSING_GROUP).body(minutesDocuments.of(id));
+    }
+
+    /** One document's bytes (RFC 6266 name), after exactly the check of the minutes: 404 for anyone else. */
+    @GetMapping(path = "/minutes/documents/{documentId}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<InputStreamResource> minutesDocument(@PathVariable UUID id, @PathVariable UUID documentId) {
+        readableMinutes(id);
+        MinutesDocuments.DocumentView document = minutesDocuments
+                .find(id, documentId)
+                .orElseThrow(() -> new NotFoundException("The minutes have no document " + documentId + "."));
+        return documents.download(document.ref());
+    }
+
+    private MinutesView readableMinutes(UUID id) {
         access.visible(id);
         boolean enterprise = Actor.require().is(Role.ENTERPRISE);
-        return reads.ok(Meetings.PROCESSING_GROUP)
-                .body(meetings.minutes(id)
-                        .filter(minutes -> !enterprise || "PUBLISHED".equals(minutes.status()))
-                        .orElseThrow(() -> new NotFoundException("The minutes of meeting " + id + " are not out.")));
+        return meetings.minutes(id)
+                .filter(minutes -> !enterprise || "PUBLISHED".equals(minutes.status()))
+                .orElseThrow(() -> new NotFoundException("The minutes of meeting " + id + " are not out."));
+    }
+
+    /**
+     * Files uploaded with the minutes: only the host (or an admin) gets as far as storing them; they are checked and
+     * stored pending, the step records them, and they are promoted or removed (ADR 0009).
+     */
+    private ResponseEntity<Answers.MeetingChanged> withDocuments(
+            UUID id,
+            List<MultipartFile> files,
+            Function<List<DocumentRef>, ResponseEntity<Answers.MeetingChanged>> step) {
+        List<MultipartFile> uploads = Documents.chosen(files);
+        if (uploads.isEmpty()) {
+            return step.apply(List.of());
+        }
+        MeetingView meeting = access.visible(id);
+        Actor actor = Actor.require();
+        if (!actor.is(Role.ADMIN) && !actor.subject().equals(meeting.hostLeaderId())) {
+            throw new NotTheHost(meeting.hostLeaderId());
+        }
+        documents.checkSizes(uploads, minutesDocuments.totalSize(id), "files");
+        List<DocumentRef> stored = documents.uploadAll(uploads, "files");
+        return documents.committing(stored, () -> step.apply(stored));
     }
 
     /** Drafts (or redrafts) the minutes, until they are published. */
@@ -175,14 +232,30 @@ class ProgrammeController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Minutes request) {
+        return draftMinutes(id, ETags.version(ifMatch), request, List.of());
+    }
+
+    /** The same draft with files (multipart: the JSON part {@code minutes} and the {@code files}), ADR 0009. */
+    @PutMapping(path = "/minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Answers.MeetingChanged> draftMinutesWithDocuments(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestPart("minutes") Requests.Minutes request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
+        return withDocuments(id, files, stored -> draftMinutes(id, version, request, stored));
+    }
+
+    private ResponseEntity<Answers.MeetingChanged> draftMinutes(
+            UUID id, long version, Requests.Minutes request, List<DocumentRef> uploaded) {
         Long newVersion = commands.sendAndWait(new DraftMinutesCommand(
                 id,
                 version,
                 MeetingAccess.requester(Actor.require()),
                 request.attendance().toAttendance(),
                 request.toItems(),
-                Instant.now()));
+                Instant.now(),
+                uploaded));
         return MeetingController.changed(id, newVersion);
     }
 
@@ -200,7 +273,22 @@ class ProgrammeController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Correction request) {
+        return correctMinutes(id, ETags.version(ifMatch), request, List.of());
+    }
+
+    /** The same correction with files (multipart: the JSON part {@code correction} and the {@code files}). */
+    @PostMapping(path = "/minutes/corrections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Answers.MeetingChanged> correctMinutesWithDocuments(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestPart("correction") Requests.Correction request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
+        return withDocuments(id, files, stored -> correctMinutes(id, version, request, stored));
+    }
+
+    private ResponseEntity<Answers.MeetingChanged> correctMinutes(
+            UUID id, long version, Requests.Correction request, List<DocumentRef> uploaded) {
         Long newVersion = commands.sendAndWait(new CorrectMinutesCommand(
                 id,
                 version,
@@ -208,7 +296,8 @@ class ProgrammeController {
                 request.attendance().toAttendance(),
                 request.toItems(),
                 request.reason(),
-                Instant.now()));
+                Instant.now(),
+                uploaded));
         return MeetingController.changed(id, newVersion);
     }
 }

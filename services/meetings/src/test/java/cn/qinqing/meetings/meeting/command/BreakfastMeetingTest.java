@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Ids;
 import cn.qinqing.language.Urgency;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.meeting.AgendaChangedEvent;
@@ -18,6 +19,7 @@ import cn.qinqing.language.meeting.InvitationSentEvent;
 import cn.qinqing.language.meeting.MeetingClosedEvent;
 import cn.qinqing.language.meeting.MeetingScheduledEvent;
 import cn.qinqing.language.meeting.MinutesCorrectedEvent;
+import cn.qinqing.language.meeting.MinutesDocumentsAttachedEvent;
 import cn.qinqing.language.meeting.MinutesDraftedEvent;
 import cn.qinqing.language.meeting.MinutesItem;
 import cn.qinqing.language.meeting.MinutesPublishedEvent;
@@ -511,6 +513,16 @@ class BreakfastMeetingTest {
             fixture.given(withAgenda())
                     .when(new DraftMinutesCommand(ID, 5L, HOST, ATTENDANCE, minutes(), AFTER))
                     .expectEvents(new MinutesDraftedEvent(ID, ATTENDANCE, minutes(), AFTER));
+        }
+
+        @Test
+        void theMinutesFilesAreRecordedRightAfterTheDraft() {
+            DocumentRef sheet = new DocumentRef(UUID.randomUUID(), "签到表.xlsx", "text/plain", 10, "c".repeat(64));
+            fixture.given(withAgenda())
+                    .when(new DraftMinutesCommand(ID, 5L, HOST, ATTENDANCE, minutes(), AFTER, List.of(sheet)))
+                    .expectEvents(
+                            new MinutesDraftedEvent(ID, ATTENDANCE, minutes(), AFTER),
+                            new MinutesDocumentsAttachedEvent(ID, HOST.subject(), List.of(sheet), AFTER));
         }
 
         @Test

@@ -5,8 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.qinqing.language.Ids;
 import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.Urgency;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.resolution.CaseFileCancelledEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent.AttachedTo;
 import cn.qinqing.language.resolution.CaseFileFeedbackReceivedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
@@ -26,6 +29,7 @@ import cn.qinqing.platform.domain.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -146,6 +150,13 @@ public class CaseFile {
                 command.visibleToEnterprise(),
                 command.contactWithEnterprise(),
                 command.notedAt()));
+        attach(
+                command.caller(),
+                AttachedTo.NOTE,
+                command.noteId(),
+                command.visibleToEnterprise(),
+                command.documents(),
+                command.notedAt());
         if (firstContact) {
             deadlines.cancelAllWithinScope(deadlineName(DeadlineKind.FIRST_CONTACT));
         }
@@ -216,6 +227,13 @@ public class CaseFile {
                 command.requestedDueAt(),
                 command.reason(),
                 command.requestedAt()));
+        attach(
+                command.caller(),
+                AttachedTo.EXTENSION_REQUEST,
+                command.requestId(),
+                false,
+                command.documents(),
+                command.requestedAt());
         return version();
     }
 
@@ -272,6 +290,7 @@ public class CaseFile {
                 command.policyBasis(),
                 command.submittedAt(),
                 !clockStoppedAt.isAfter(resolutionDueAt)));
+        attach(command.caller(), AttachedTo.ANSWER, null, true, command.documents(), command.submittedAt());
         cancelClocks(deadlines);
         return version();
     }
@@ -366,6 +385,24 @@ public class CaseFile {
     private void cancelClocks(DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(deadlineName(DeadlineKind.FIRST_CONTACT));
         deadlines.cancelAllWithinScope(deadlineName(DeadlineKind.RESOLUTION));
+    }
+
+    /**
+     * The files uploaded with a step, recorded by an event of their own right after the step's (ADR 0009); a step
+     * without files applies nothing more.
+     */
+    private void attach(
+            Caller caller,
+            AttachedTo attachedTo,
+            UUID stepId,
+            boolean visibleToEnterprise,
+            List<DocumentRef> documents,
+            Instant attachedAt) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        apply(new CaseFileDocumentsAttachedEvent(
+                appealId, departmentId, caller.id(), attachedTo, stepId, visibleToEnterprise, documents, attachedAt));
     }
 
     /** Only the holding department's officials work the case; others learn nothing about it. */

@@ -1,9 +1,12 @@
 package cn.qinqing.resolution.casefile.query;
 
 import cn.qinqing.language.Ids;
+import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.assignment.LeaderTookChargeEvent;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.resolution.CaseFileCancelledEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
 import cn.qinqing.language.resolution.CaseFileFeedbackReceivedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
@@ -237,6 +240,38 @@ class CaseFileProjection {
                 event.leaderId());
     }
 
+    /** Whose appeal it is: an enterprise may download the documents meant for it, another enterprise nothing. */
+    @EventHandler
+    void on(AppealFiledEvent event) {
+        jdbc.update(
+                "INSERT INTO appeal_enterprise (appeal_id, enterprise_id) VALUES (?, ?)"
+                        + " ON CONFLICT (appeal_id) DO NOTHING",
+                event.appealId(),
+                event.enterpriseId());
+    }
+
+    @EventHandler
+    void on(CaseFileDocumentsAttachedEvent event, @SequenceNumber long version, EventMessage<?> message) {
+        for (DocumentRef document : event.documents()) {
+            jdbc.update(
+                    "INSERT INTO case_file_document (document_id, appeal_id, attached_to, step_id,"
+                            + " visible_to_enterprise, official_id, name, media_type, size_bytes, sha256, attached_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO NOTHING",
+                    document.documentId(),
+                    event.appealId(),
+                    event.attachedTo().name(),
+                    event.stepId(),
+                    event.visibleToEnterprise(),
+                    event.officialId(),
+                    document.name(),
+                    document.mediaType(),
+                    document.sizeBytes(),
+                    document.sha256(),
+                    ts(event.attachedAt()));
+        }
+        update(event.appealId(), version, message, null);
+    }
+
     /** Applies a change to the case file row if it is older than this event's version. */
     private void update(UUID appealId, long version, EventMessage<?> message, String changes, Object... args) {
         String sql = "UPDATE case_file_view SET " + (changes == null ? "" : changes + ", ")
@@ -259,6 +294,8 @@ class CaseFileProjection {
         jdbc.update("DELETE FROM progress_note");
         jdbc.update("DELETE FROM extension_request");
         jdbc.update("DELETE FROM leader_in_charge");
+        jdbc.update("DELETE FROM case_file_document");
+        jdbc.update("DELETE FROM appeal_enterprise");
         jdbc.update("DELETE FROM case_file_view");
     }
 }

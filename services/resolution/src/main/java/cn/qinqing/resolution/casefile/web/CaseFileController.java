@@ -1,7 +1,9 @@
 package cn.qinqing.resolution.casefile.web;
 
 import cn.qinqing.language.Role;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.resolution.Outcome;
+import cn.qinqing.platform.documents.Documents;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
 import cn.qinqing.platform.idempotency.IdempotentCreates;
 import cn.qinqing.platform.readlog.RecordsRead;
@@ -21,6 +23,7 @@ import cn.qinqing.resolution.casefile.command.ResumeCaseFileCommand;
 import cn.qinqing.resolution.casefile.command.SignOffCloseOutCommand;
 import cn.qinqing.resolution.casefile.command.SlaPolicy;
 import cn.qinqing.resolution.casefile.command.SubmitResolutionCommand;
+import cn.qinqing.resolution.casefile.query.CaseFileDocuments;
 import cn.qinqing.resolution.casefile.query.CaseFileView;
 import cn.qinqing.resolution.casefile.query.CaseFiles;
 import cn.qinqing.resolution.casefile.query.ExtensionView;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +58,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The holding department works its case files here; the leader in charge or the department head decides extensions
@@ -71,14 +77,24 @@ class CaseFileController {
     private final IdempotentCreates creates;
     private final FreshReads reads;
     private final SlaPolicy sla;
+    private final Documents documents;
+    private final CaseFileDocuments caseFileDocuments;
 
     CaseFileController(
-            CommandGateway commands, CaseFiles caseFiles, IdempotentCreates creates, FreshReads reads, SlaPolicy sla) {
+            CommandGateway commands,
+            CaseFiles caseFiles,
+            IdempotentCreates creates,
+            FreshReads reads,
+            SlaPolicy sla,
+            Documents documents,
+            CaseFileDocuments caseFileDocuments) {
         this.commands = commands;
         this.caseFiles = caseFiles;
         this.creates = creates;
         this.reads = reads;
         this.sla = sla;
+        this.documents = documents;
+        this.caseFileDocuments = caseFileDocuments;
     }
 
     /** An official's department's case files; a leader's (headed department and those it took charge of); all else. */
@@ -126,13 +142,32 @@ class CaseFileController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody NoteRequest request) {
+        return note(appealId, ETags.version(ifMatch), idempotencyKey, request, List.of());
+    }
+
+    /**
+     * The same note with files uploaded beside it (multipart: the JSON part {@code note} and any number of
+     * {@code files}). The enterprise may read them when the note is visible to it (ADR 0009).
+     */
+    @PostMapping(path = "/{appealId}/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Created> noteWithDocuments(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestPart("note") NoteRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
+        return withDocuments(appealId, files, stored -> note(appealId, version, idempotencyKey, request, stored));
+    }
+
+    private ResponseEntity<Created> note(
+            UUID appealId, long version, String idempotencyKey, NoteRequest request, List<DocumentRef> uploaded) {
         Caller caller = caller(Actor.require(), appealId);
         return create(
                 appealId,
                 "note",
                 idempotencyKey,
-                request,
+                withFingerprints(request, uploaded),
                 noteId -> new NoteProgressCommand(
                         CaseFile.idOf(appealId),
                         version,
@@ -141,7 +176,8 @@ class CaseFileController {
                         request.text(),
                         request.visibleToEnterprise(),
                         Boolean.TRUE.equals(request.contactWithEnterprise()),
-                        Instant.now()));
+                        Instant.now(),
+                        uploaded));
     }
 
     @PostMapping(path = "/{appealId}/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -176,7 +212,27 @@ class CaseFileController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ExtensionRequest request) {
+        return requestExtension(appealId, ETags.version(ifMatch), idempotencyKey, request, List.of());
+    }
+
+    /** The same request with files (multipart: the JSON part {@code extension} and the {@code files}), ADR 0009. */
+    @PostMapping(path = "/{appealId}/extension-requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Created> requestExtensionWithDocuments(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestPart("extension") ExtensionRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
+        if (!request.requestedDueAt().isAfter(Instant.now())) {
+            throw new InvalidRequestException("requestedDueAt", "must be in the future");
+        }
+        return withDocuments(
+                appealId, files, stored -> requestExtension(appealId, version, idempotencyKey, request, stored));
+    }
+
+    private ResponseEntity<Created> requestExtension(
+            UUID appealId, long version, String idempotencyKey, ExtensionRequest request, List<DocumentRef> uploaded) {
         Instant now = Instant.now();
         if (!request.requestedDueAt().isAfter(now)) {
             throw new InvalidRequestException("requestedDueAt", "must be in the future");
@@ -187,9 +243,16 @@ class CaseFileController {
                 appealId,
                 "extension",
                 idempotencyKey,
-                request,
+                withFingerprints(request, uploaded),
                 requestId -> new RequestExtensionCommand(
-                        CaseFile.idOf(appealId), version, caller, requestId, due.dueAt(), request.reason(), now));
+                        CaseFile.idOf(appealId),
+                        version,
+                        caller,
+                        requestId,
+                        due.dueAt(),
+                        request.reason(),
+                        now,
+                        uploaded));
         if (!due.moved()) {
             return created;
         }
@@ -240,17 +303,27 @@ class CaseFileController {
             @PathVariable UUID appealId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AnswerRequest request) {
+        return answer(appealId, ETags.version(ifMatch), request, List.of());
+    }
+
+    /**
+     * The answer with files (multipart: the JSON part {@code answer} and the {@code files}): the written reply, a
+     * permit, photos. The enterprise may always read them (ADR 0009).
+     */
+    @PostMapping(path = "/{appealId}/answer", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CaseFileChanged> answerWithDocuments(
+            @PathVariable UUID appealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestPart("answer") AnswerRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         long version = ETags.version(ifMatch);
-        List<FieldError> errors = new ArrayList<>();
-        if (request.outcome() != Outcome.SOLVED && blank(request.reason())) {
-            errors.add(new FieldError("reason", "must say why it could not be (fully) solved"));
-        }
-        if (request.outcome() == Outcome.CANNOT_BE_SOLVED && blank(request.policyBasis())) {
-            errors.add(new FieldError("policyBasis", "must name the policy or regulation the answer rests on"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        checkAnswer(request);
+        return withDocuments(appealId, files, stored -> answer(appealId, version, request, stored));
+    }
+
+    private ResponseEntity<CaseFileChanged> answer(
+            UUID appealId, long version, AnswerRequest request, List<DocumentRef> uploaded) {
+        checkAnswer(request);
         return changed(
                 appealId,
                 new SubmitResolutionCommand(
@@ -261,7 +334,95 @@ class CaseFileController {
                         request.outcome(),
                         request.reason(),
                         request.policyBasis(),
-                        Instant.now()));
+                        Instant.now(),
+                        uploaded));
+    }
+
+    private static void checkAnswer(AnswerRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.outcome() != Outcome.SOLVED && blank(request.reason())) {
+            errors.add(new FieldError("reason", "must say why it could not be (fully) solved"));
+        }
+        if (request.outcome() == Outcome.CANNOT_BE_SOLVED && blank(request.policyBasis())) {
+            errors.add(new FieldError("policyBasis", "must name the policy or regulation the answer rests on"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /**
+     * The documents attached to the case file's notes, extension requests and answer. City staff who may read the case
+     * file see all of them; the enterprise whose appeal it is sees the answer's and those of notes visible to it;
+     * anyone else gets 404, as for the case file.
+     */
+    @GetMapping("/{appealId}/documents")
+    ResponseEntity<List<CaseFileDocuments.DocumentView>> documents(@PathVariable UUID appealId) {
+        boolean enterprise = readable(appealId);
+        return reads.ok(CaseFiles.PROCESSING_GROUP).body(caseFileDocuments.of(appealId, enterprise));
+    }
+
+    /**
+     * One document's bytes, with its detected type and its name (RFC 6266), after exactly the check of the listing:
+     * a document not meant for the caller is 404 like one that does not exist.
+     */
+    @GetMapping(path = "/{appealId}/documents/{documentId}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<InputStreamResource> download(@PathVariable UUID appealId, @PathVariable UUID documentId) {
+        boolean enterprise = readable(appealId);
+        CaseFileDocuments.DocumentView document = caseFileDocuments
+                .find(appealId, documentId)
+                .filter(found -> !enterprise || found.visibleToEnterprise())
+                .orElseThrow(() -> new NotFoundException("The case file has no document " + documentId + "."));
+        return documents.download(document.ref());
+    }
+
+    /**
+     * Files uploaded with a step: the caller must be able to work the case file (else 404 before anything is stored),
+     * the files are checked and stored pending, the step's command records them, and they are promoted or removed.
+     */
+    private <T> ResponseEntity<T> withDocuments(
+            UUID appealId, List<MultipartFile> files, Function<List<DocumentRef>, ResponseEntity<T>> step) {
+        List<MultipartFile> uploads = Documents.chosen(files);
+        if (uploads.isEmpty()) {
+            return step.apply(List.of());
+        }
+        visible(appealId);
+        documents.checkSizes(uploads, caseFileDocuments.totalSize(appealId), "files");
+        List<DocumentRef> stored = documents.uploadAll(uploads, "files");
+        return documents.committing(stored, () -> step.apply(stored));
+    }
+
+    /** A retry with the same {@code Idempotency-Key} must carry the same files: compared by name and SHA-256. */
+    private static Object withFingerprints(Object request, List<DocumentRef> uploaded) {
+        return uploaded.isEmpty()
+                ? request
+                : new WithDocuments(
+                        request,
+                        uploaded.stream().map(d -> d.name() + ":" + d.sha256()).toList());
+    }
+
+    private record WithDocuments(Object request, List<String> documents) {}
+
+    /**
+     * Whether the caller reads as the enterprise (only what is meant for it); 404 for anyone who may not read the case
+     * file, and for another enterprise.
+     */
+    private boolean readable(UUID appealId) {
+        Actor actor = Actor.require();
+        if (!actor.is(Role.ENTERPRISE)) {
+            visible(appealId);
+            return false;
+        }
+        caseFiles
+                .find(appealId)
+                .filter(caseFile -> actor.enterpriseId() != null
+                        && caseFileDocuments
+                                .enterpriseOf(appealId)
+                                .filter(actor.enterpriseId()::equals)
+                                .isPresent())
+                .orElseThrow(() ->
+                        new NotFoundException("There is no case file of appeal " + appealId + " that you may see."));
+        return true;
     }
 
     @PostMapping("/{appealId}/sign-off")

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.resolution.CaseFileCancelledEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent.AttachedTo;
 import cn.qinqing.language.resolution.CaseFileFeedbackReceivedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
@@ -416,6 +419,39 @@ class CaseFileTest {
                     .when(new SubmitResolutionCommand(CASE, 0L, OFFICIAL, "已协调供电公司增容", Outcome.SOLVED, null, null, now))
                     .expectEvents(answered(1))
                     .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void theAnswersFilesAreRecordedRightAfterItForTheEnterprise() {
+            Instant now = at("2026-03-04T10:00");
+            DocumentRef reply = new DocumentRef(UUID.randomUUID(), "增容批复.pdf", "application/pdf", 1024, "a".repeat(64));
+            fixture.givenCommands(signedFor(MONDAY))
+                    .when(new SubmitResolutionCommand(
+                            CASE, 0L, OFFICIAL, "已协调供电公司增容", Outcome.SOLVED, null, null, now, List.of(reply)))
+                    .expectEvents(
+                            answered(1),
+                            new CaseFileDocumentsAttachedEvent(
+                                    APPEAL,
+                                    DEPARTMENT,
+                                    "official",
+                                    AttachedTo.ANSWER,
+                                    null,
+                                    true,
+                                    List.of(reply),
+                                    now));
+        }
+
+        @Test
+        void anInternalNotesFilesAreNotForTheEnterprise() {
+            UUID note = UUID.randomUUID();
+            Instant now = at("2026-03-02T10:00");
+            DocumentRef memo = new DocumentRef(UUID.randomUUID(), "纪要.txt", "text/plain", 12, "b".repeat(64));
+            fixture.given(opened())
+                    .when(new NoteProgressCommand(CASE, 0L, OFFICIAL, note, "内部协调", false, false, now, List.of(memo)))
+                    .expectEvents(
+                            new ProgressNotedEvent(APPEAL, note, "official", "内部协调", false, false, now),
+                            new CaseFileDocumentsAttachedEvent(
+                                    APPEAL, DEPARTMENT, "official", AttachedTo.NOTE, note, false, List.of(memo), now));
         }
 
         @Test
