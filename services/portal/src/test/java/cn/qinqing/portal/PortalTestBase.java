@@ -70,4 +70,7 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected cn.qinqing.portal.notification.NotificationsApi notifications;
+
+    @MockitoBean
+    protected cn.qinqing.portal.market.MarketsApi markets;
 }

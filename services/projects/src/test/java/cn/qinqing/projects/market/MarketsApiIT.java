@@ -8,6 +8,7 @@ import cn.qinqing.language.IndustryChainPosition;
 import cn.qinqing.language.enterprise.Contact;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import cn.qinqing.projects.ProjectsApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -179,6 +180,7 @@ class MarketsApiIT extends ProjectsApiTestBase {
         assertThat(best.get("explanation").findValuesAsText("factor"))
                 .containsExactly("CHAIN_LINK", "PRODUCT", "QUANTITY");
         assertThat(best.get("score").asInt()).isEqualTo(100);
+        ContractSamples.verify("projects", "market-candidates", candidates);
         assertThat(api.get("/api/markets/posts/" + need + "/candidates")
                         .token(userA)
                         .send()

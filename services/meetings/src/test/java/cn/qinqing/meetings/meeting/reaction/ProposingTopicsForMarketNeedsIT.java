@@ -36,9 +36,10 @@ class ProposingTopicsForMarketNeedsIT extends MeetingsApiTestBase {
                         topic,
                         meeting)
                 == 1);
-        var topics =
-                api.get("/api/meetings/" + meeting).token(leader).send().json().toString();
-        assertThat(topics).contains("本地缺少TOPCon电池片").contains(enterprise);
+        assertThat(jdbc.queryForMap("SELECT enterprise_id, title, status FROM topic_view WHERE topic_id = ?", topic))
+                .containsEntry("enterprise_id", enterprise)
+                .containsEntry("title", "找市场：本地缺少TOPCon电池片 (no local supply of TOPCon cells)")
+                .containsEntry("status", "PROPOSED");
         assertThat(jdbc.queryForObject(
                         "SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry"
                                 + " WHERE aggregate_identifier = ? AND payload_type LIKE '%TopicProposedEvent'",
