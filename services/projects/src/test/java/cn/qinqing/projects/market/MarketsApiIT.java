@@ -302,8 +302,13 @@ class MarketsApiIT extends ProjectsApiTestBase {
                         .json()
                         .path("status")
                         .asText()));
+        ContractSamples.verify(
+                "projects",
+                "market-match",
+                api.get("/api/markets/matches/" + match).token(userA).send().json());
         JsonNode figures =
                 api.get("/api/markets/figures").token(supervisor).send().json();
+        ContractSamples.verify("projects", "market-figures", figures);
         JsonNode link = null;
         for (JsonNode l : figures.get("links")) {
             if (l.get("chainLink").asText().equals("INDUSTRIAL_SILICON")) {
