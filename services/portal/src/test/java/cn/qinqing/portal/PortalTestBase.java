@@ -76,4 +76,7 @@ public abstract class PortalTestBase {
 
     @MockitoBean
     protected cn.qinqing.portal.industry.IndustryChainApi industryChains;
+
+    @MockitoBean
+    protected cn.qinqing.portal.market.MarketsApi markets;
 }

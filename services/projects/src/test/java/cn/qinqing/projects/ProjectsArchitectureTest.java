@@ -11,9 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class ProjectsArchitectureTest {
 
     @ArchTest
-    static final ArchRule theProjectDecidesWithoutKnowingTheWebOrTheReadModel = noClasses()
+    static final ArchRule projectsPostsAndMatchesDecideWithoutKnowingTheWebOrTheReadModel = noClasses()
             .that()
-            .resideInAPackage("cn.qinqing.projects.project.command..")
+            .resideInAPackage("cn.qinqing.projects..command..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

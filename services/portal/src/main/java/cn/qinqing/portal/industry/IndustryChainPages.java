@@ -33,6 +33,14 @@ class IndustryChainPages {
         model.addAttribute(
                 "liaisonPages",
                 PortalUser.current().map(user -> user.role() == Role.LEADER).orElse(false));
+        // a post opens on the broker's page with its candidates; a supervisor, who does not broker, reads it in place
+        model.addAttribute(
+                "brokerPages",
+                PortalUser.current()
+                        .map(user -> user.role() == Role.DISPATCHER
+                                || user.role() == Role.LEADER
+                                || user.role() == Role.ADMIN)
+                        .orElse(false));
         return "industry/chain";
     }
 }

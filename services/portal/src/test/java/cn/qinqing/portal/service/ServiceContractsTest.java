@@ -69,7 +69,10 @@ class ServiceContractsTest {
             Map.entry("oversight/what-if-job", WhatIf.Job.class),
             Map.entry("notifications/feed", NotificationsApi.Entry[].class),
             Map.entry("notifications/preferences", NotificationsApi.Preferences.class),
-            Map.entry("projects/chain", IndustryChain.class));
+            Map.entry("projects/chain", IndustryChain.class),
+            Map.entry("projects/market-candidates", cn.qinqing.portal.market.Market.Candidate[].class),
+            Map.entry("projects/market-match", cn.qinqing.portal.market.Market.Match.class),
+            Map.entry("projects/market-figures", cn.qinqing.portal.market.Market.Figures.class));
 
     // as Spring Boot configures the RestClient's converter: lenient on fields the portal does not read
     static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -2,9 +2,15 @@ package cn.qinqing.portal.leader.liaison;
 
 import cn.qinqing.portal.appeal.ActionForm;
 import cn.qinqing.portal.assignment.AssignmentApi;
+import cn.qinqing.portal.market.Market;
+import cn.qinqing.portal.market.MarketsApi;
 import cn.qinqing.portal.web.FormSubmission;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +32,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/leader/liaison")
 class LiaisonPages {
 
+    private static final Logger log = LoggerFactory.getLogger(LiaisonPages.class);
+
     private final LiaisonApi liaison;
     private final AssignmentApi assignments;
+    private final MarketsApi markets;
 
-    LiaisonPages(LiaisonApi liaison, AssignmentApi assignments) {
+    LiaisonPages(LiaisonApi liaison, AssignmentApi assignments, MarketsApi markets) {
         this.liaison = liaison;
         this.assignments = assignments;
+        this.markets = markets;
     }
 
     @GetMapping
@@ -39,7 +49,21 @@ class LiaisonPages {
         Liaison view = liaison.mine();
         model.addAttribute("liaison", view);
         model.addAttribute("enterprises", view.byEnterprise());
+        model.addAttribute("marketPosts", openPosts());
         return "leader/liaison";
+    }
+
+    /**
+     * The open offers and needs of the market (projects service) per enterprise; the page stands without them when
+     * that service does not answer.
+     */
+    private Map<String, List<Market.Post>> openPosts() {
+        try {
+            return markets.posts("PUBLISHED", null).stream().collect(Collectors.groupingBy(Market.Post::enterpriseId));
+        } catch (RuntimeException unavailable) {
+            log.warn("The market's posts are not available for the liaison page: {}", unavailable.toString());
+            return Map.of();
+        }
     }
 
     /** The supervision form for one open appeal of the leader's enterprises. */

@@ -1,0 +1,203 @@
+package cn.qinqing.portal.market;
+
+import static cn.qinqing.portal.Users.dispatcher;
+import static cn.qinqing.portal.Users.enterpriseA;
+import static cn.qinqing.portal.Users.leader;
+import static cn.qinqing.portal.Users.supervisor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.qinqing.portal.PortalTestBase;
+import cn.qinqing.portal.service.ApiProblem;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The market pages: an enterprise's posts and matches, the brokers' candidates, the figures, the liaison page. */
+class MarketPagesTest extends PortalTestBase {
+
+    static final String A = "91150200MA0QA0001T";
+    static final String B = "91150200MA0QB0002M";
+    final UUID need = UUID.randomUUID();
+    final UUID offer = UUID.randomUUID();
+    final UUID match = UUID.randomUUID();
+
+    Market.Post aPost(UUID id, String enterprise, String kind, String product, String status) {
+        return new Market.Post(
+                id,
+                enterprise,
+                "包头稀土高新硅业有限公司",
+                "稀土高新区",
+                kind,
+                "NEED".equals(kind) ? "SUPPLY" : null,
+                product,
+                "POLYSILICON",
+                new BigDecimal("3000"),
+                "TONNES",
+                "每月250吨",
+                null,
+                status,
+                Instant.now(),
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                1);
+    }
+
+    Market.Match match(String status, String offerName) {
+        List<Market.ScorePart> why = List.of(new Market.ScorePart("CHAIN_LINK", 50, "same link: POLYSILICON"));
+        return new Market.Match(
+                match,
+                "POLYSILICON",
+                97,
+                why,
+                status,
+                new Market.Side(need, "N型多晶硅", "POLYSILICON", BigDecimal.TEN, "TONNES", A, "甲", "青山区", "甲", null),
+                new Market.Side(
+                        offer,
+                        "高纯多晶硅",
+                        "POLYSILICON",
+                        BigDecimal.TEN,
+                        "TONNES",
+                        offerName == null ? null : B,
+                        offerName,
+                        "稀土高新区",
+                        "x",
+                        Instant.now()),
+                "dispatcher",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "NEED",
+                1);
+    }
+
+    @Test
+    void anEnterpriseSeesTheOtherSideOnlyAsItsDistrictAndLinkUntilBothConsented() throws Exception {
+        when(markets.posts(null, null)).thenReturn(List.of(aPost(need, A, "NEED", "N型多晶硅", "PUBLISHED")));
+        when(markets.matches()).thenReturn(List.of(match("PROPOSED", null)));
+
+        String page = mvc.perform(get("/markets").with(enterpriseA()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("稀土高新区一家多晶硅环节企业").doesNotContain("包头稀土高新硅业有限公司");
+        assertThat(page).contains("/markets/matches/" + match + "/consent").contains("提交早餐会");
+    }
+
+    @Test
+    void aNegativeQuantityIsRefusedBesideItsField() throws Exception {
+        doThrow(new ApiProblem(
+                        "projects",
+                        400,
+                        "invalid-request",
+                        "quantity.amount must be more than zero",
+                        List.of(new ApiProblem.FieldProblem("quantity.amount", "must be more than zero"))))
+                .when(markets)
+                .draft(any());
+
+        String page = mvc.perform(post("/markets/posts")
+                        .with(enterpriseA())
+                        .with(csrf())
+                        .param("kind", "NEED")
+                        .param("needType", "SUPPLY")
+                        .param("product", "多晶硅")
+                        .param("chainLink", "POLYSILICON")
+                        .param("amount", "-5")
+                        .param("unit", "TONNES"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("id=\"post-amount-error\"").contains("aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aBrokerReadsEachCandidatesScoreInParts() throws Exception {
+        when(markets.post(need)).thenReturn(aPost(need, A, "NEED", "N型多晶硅", "PUBLISHED"));
+        when(markets.candidates(need))
+                .thenReturn(List.of(new Market.Candidate(
+                        aPost(offer, B, "OFFER", "高纯多晶硅", "PUBLISHED"),
+                        97,
+                        List.of(
+                                new Market.ScorePart("CHAIN_LINK", 50, "same link: POLYSILICON"),
+                                new Market.ScorePart("PRODUCT", 27, "product words in common: 多晶 晶硅"),
+                                new Market.ScorePart("QUANTITY", 20, "capacity covers")),
+                        null)));
+
+        String page = mvc.perform(get("/markets/broker/posts/" + need).with(dispatcher()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("97 分", "产业链环节 +50 · same link: POLYSILICON", "产品 +27", "提出对接");
+        assertThat(mvc.perform(get("/markets/broker").with(enterpriseA()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theFiguresShowEachLinksLocalSupportingRate() throws Exception {
+        when(markets.figures(null))
+                .thenReturn(new Market.Figures(
+                        LocalDate.now(),
+                        List.of(new Market.LinkMonth(
+                                "POLYSILICON", "2026-12", 1, 1, 1, new BigDecimal("186000000.00"))),
+                        List.of(new Market.LinkSupport(
+                                "POLYSILICON", 1, 1, new BigDecimal("100.0"), new BigDecimal("186000000.00"), 0)),
+                        1,
+                        1,
+                        1,
+                        new BigDecimal("186000000.00")));
+
+        String page = mvc.perform(get("/markets/figures").with(supervisor()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("本地配套率", "100.0%", "186000000.00 元");
+    }
+
+    @Test
+    void theLiaisonPageListsTheEnterprisesOpenPosts() throws Exception {
+        when(liaisons.mine())
+                .thenReturn(new cn.qinqing.portal.leader.liaison.Liaison(
+                        "leader",
+                        "孙建国",
+                        Instant.now(),
+                        List.of(B),
+                        List.of(),
+                        List.of(),
+                        new cn.qinqing.portal.oversight.Oversight.Freshness(10L, 10, true, false)));
+        when(markets.posts("PUBLISHED", null)).thenReturn(List.of(aPost(offer, B, "OFFER", "高纯多晶硅", "PUBLISHED")));
+
+        String page = mvc.perform(get("/leader/liaison").with(leader()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("在市场上的供需信息", "高纯多晶硅");
+    }
+}
