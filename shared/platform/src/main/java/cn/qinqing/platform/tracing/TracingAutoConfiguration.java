@@ -28,7 +28,7 @@ public class TracingAutoConfiguration {
      * The traceparent of the current span goes into every message created while another is handled. Axon asks for it
      * for every message it creates, a handler's result included (one per event a processor handles), so the tracer
      * and the propagator are looked up once, at the first message: a bean lookup per message cost a replay about a
-     * fifth of its processor threads' time (docs/performance.md, issue 17).
+     * fifth of its worker threads' samples (docs/performance.md, issue 17).
      */
     @Bean
     CorrelationDataProvider qinqingTraceparent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
