@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTraci
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Traces follow messages (MessageTracing). Spans are recorded and sent by OTLP only when {@code
@@ -23,11 +24,17 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(CommandBus.class)
 public class TracingAutoConfiguration {
 
-    /** The traceparent of the current span goes into every message created while another is handled. */
+    /**
+     * The traceparent of the current span goes into every message created while another is handled. Axon asks for it
+     * for every message it creates, a handler's result included (one per event a processor handles), so the tracer
+     * and the propagator are looked up once, at the first message: a bean lookup per message cost a replay about a
+     * fifth of its worker threads' samples (docs/performance.md, issue 17).
+     */
     @Bean
     CorrelationDataProvider qinqingTraceparent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return message -> new MessageTracing(tracer.getIfAvailable(), propagator.getIfAvailable(), "")
-                .correlationDataFor(message);
+        SingletonSupplier<MessageTracing> tracing = SingletonSupplier.of(
+                () -> new MessageTracing(tracer.getIfAvailable(), propagator.getIfAvailable(), ""));
+        return message -> tracing.obtain().correlationDataFor(message);
     }
 
     @Bean
