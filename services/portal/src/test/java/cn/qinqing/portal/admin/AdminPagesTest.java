@@ -70,6 +70,7 @@ class AdminPagesTest extends PortalTestBase {
                     "/admin/directory",
                     "/admin/rules",
                     "/admin/calendar",
+                    "/admin/sla-tiers",
                     "/admin/users",
                     "/admin/clients")) {
                 mvc.perform(get(page).with(user)).andExpect(status().isForbidden());

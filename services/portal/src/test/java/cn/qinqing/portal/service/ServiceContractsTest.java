@@ -54,6 +54,8 @@ class ServiceContractsTest {
             Map.entry("assignment/routing-rule", cn.qinqing.portal.admin.Directory.RuleHistory.class),
             Map.entry("assignment/routing-rules", cn.qinqing.portal.admin.Directory.Rule[].class),
             Map.entry("resolution/case-file", CaseFile.class),
+            Map.entry("resolution/sla-tiers", cn.qinqing.portal.admin.SlaTiers.Row[].class),
+            Map.entry("resolution/sla-tier-history", cn.qinqing.portal.admin.SlaTiers.Setting[].class),
             Map.entry("meetings/meeting", Meeting.Details.class),
             Map.entry("oversight/timeline", Oversight.Timeline.class),
             Map.entry("oversight/kpis", Oversight.KpiAnswer.class),

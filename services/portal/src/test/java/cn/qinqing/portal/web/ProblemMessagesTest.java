@@ -36,7 +36,13 @@ class ProblemMessagesTest {
             "must name enterprises, chain positions, key enterprises, or a mix",
             "must name the owner department",
             "must name the responsible leader",
-            "must give the due date");
+            "must give the due date",
+            "is required: the reason or the official document the limits come from",
+            "must be a whole number of working days from 1 to 250",
+            "must not be shorter than the first-contact limit (3 working days)",
+            "may not be before today (2026-12-06): running deadlines never move",
+            "must be a date such as 2027-01-01",
+            "must be at most 500 characters");
 
     @ParameterizedTest
     @CsvSource(
