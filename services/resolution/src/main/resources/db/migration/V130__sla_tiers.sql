@@ -1,4 +1,5 @@
--- SLA tiers (ADR 0016): every setting of a tier, as the read model of SlaTierSetEvent (rebuildable from the event
+-- SLA tiers (ADR 0016): every setting of a tier (dispatch_hours and sign_for_days null: the assignment service's
+-- defaults), as the read model of SlaTierSetEvent (rebuildable from the event
 -- store). effective_start is the start of effective_from in Beijing; a version is in force for a case that began at T
 -- when effective_start <= T and set_at <= T, the latest effective date (then the latest setting) winning.
 CREATE TABLE sla_tier_version (
@@ -8,6 +9,8 @@ CREATE TABLE sla_tier_version (
   urgency            VARCHAR(16)  NOT NULL,
   first_contact_days INTEGER      NOT NULL,
   resolution_days    INTEGER      NOT NULL,
+  dispatch_hours     INTEGER,
+  sign_for_days      INTEGER,
   effective_from     DATE         NOT NULL,
   effective_start    TIMESTAMPTZ  NOT NULL,
   basis              TEXT         NOT NULL,

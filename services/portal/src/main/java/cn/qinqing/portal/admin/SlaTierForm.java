@@ -6,7 +6,8 @@ import org.springframework.validation.BindingResult;
 
 /**
  * An SLA tier as the admin sets it: the category and urgency, the working days to first contact and to the answer,
- * the day it applies from and its basis (the reason or the official document). {@code versionOf} names the tier whose
+ * optionally the hours in the dispatcher's queue and the working days to sign for (empty: the defaults), the day it
+ * applies from and its basis (the reason or the official document). {@code versionOf} names the tier whose
  * {@code version} the page read, so that a change names that version (If-Match) only for that tier.
  */
 public class SlaTierForm {
@@ -15,6 +16,8 @@ public class SlaTierForm {
     private String urgency;
     private String firstContactDays;
     private String resolutionDays;
+    private String dispatchHours;
+    private String signForDays;
     private String effectiveFrom;
     private String basis;
     private Long version;
@@ -28,6 +31,11 @@ public class SlaTierForm {
         form.firstContactDays = String.valueOf(latest == null ? row.firstContactDays() : latest.firstContactDays());
         form.resolutionDays = String.valueOf(latest == null ? row.resolutionDays() : latest.resolutionDays());
         if (latest != null) {
+            form.dispatchHours = latest.dispatchHours() == null
+                    ? null
+                    : latest.dispatchHours().toString();
+            form.signForDays =
+                    latest.signForDays() == null ? null : latest.signForDays().toString();
             form.version = latest.version();
             form.versionOf = row.category() + "/" + row.urgency();
         }
@@ -42,14 +50,22 @@ public class SlaTierForm {
         if (urgency == null || urgency.isBlank()) {
             binding.rejectValue("urgency", "admin.slaTiers.urgencyRequired");
         }
-        Integer firstContact = days("firstContactDays", firstContactDays, binding);
-        Integer resolution = days("resolutionDays", resolutionDays, binding);
+        Integer firstContact = whole("firstContactDays", firstContactDays, binding);
+        Integer resolution = whole("resolutionDays", resolutionDays, binding);
+        Integer dispatch = whole("dispatchHours", dispatchHours, binding);
+        Integer signFor = whole("signForDays", signForDays, binding);
         if (binding.hasErrors()) {
             return null;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("firstContactDays", firstContact);
         body.put("resolutionDays", resolution);
+        if (dispatch != null) {
+            body.put("dispatchHours", dispatch);
+        }
+        if (signFor != null) {
+            body.put("signForDays", signFor);
+        }
         body.put("effectiveFrom", effectiveFrom == null ? null : effectiveFrom.trim());
         body.put("basis", basis);
         return body;
@@ -60,7 +76,7 @@ public class SlaTierForm {
         return versionOf != null && versionOf.equals(category + "/" + urgency) ? version : null;
     }
 
-    private static Integer days(String field, String text, BindingResult binding) {
+    private static Integer whole(String field, String text, BindingResult binding) {
         if (text == null || text.isBlank()) {
             return null; // the service names a missing limit
         }
@@ -102,6 +118,22 @@ public class SlaTierForm {
 
     public void setResolutionDays(String resolutionDays) {
         this.resolutionDays = resolutionDays;
+    }
+
+    public String getDispatchHours() {
+        return dispatchHours;
+    }
+
+    public void setDispatchHours(String dispatchHours) {
+        this.dispatchHours = dispatchHours;
+    }
+
+    public String getSignForDays() {
+        return signForDays;
+    }
+
+    public void setSignForDays(String signForDays) {
+        this.signForDays = signForDays;
     }
 
     public String getEffectiveFrom() {

@@ -9,13 +9,16 @@ public final class SlaTiers {
 
     /**
      * One category × urgency: the limits in force now and where they come from (origin TIER or DEFAULT), the setting in
-     * force and the latest setting (it may take effect later; its version is the one to change it at).
+     * force and the latest setting (it may take effect later; its version is the one to change it at). Dispatch hours
+     * and sign-for days are null where the assignment service's defaults apply.
      */
     public record Row(
             String category,
             String urgency,
             int firstContactDays,
             int resolutionDays,
+            Integer dispatchHours,
+            Integer signForDays,
             String origin,
             Setting inForce,
             Setting latest,
@@ -35,6 +38,8 @@ public final class SlaTiers {
             long version,
             int firstContactDays,
             int resolutionDays,
+            Integer dispatchHours,
+            Integer signForDays,
             String effectiveFrom,
             String basis,
             String setBy,

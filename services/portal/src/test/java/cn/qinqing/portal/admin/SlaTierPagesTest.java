@@ -36,7 +36,7 @@ class SlaTierPagesTest extends PortalTestBase {
 
     static SlaTiers.Setting setting(long version, int firstContact, int resolution, String from) {
         return new SlaTiers.Setting(
-                "LOGISTICS", "NORMAL", version, firstContact, resolution, from, BASIS, "admin", SET);
+                "LOGISTICS", "NORMAL", version, firstContact, resolution, null, null, from, BASIS, "admin", SET);
     }
 
     @BeforeEach
@@ -45,8 +45,8 @@ class SlaTierPagesTest extends PortalTestBase {
         SlaTiers.Setting later = setting(1, 1, 8, "2027-01-01");
         when(admin.slaTiers())
                 .thenReturn(List.of(
-                        new SlaTiers.Row("LOGISTICS", "NORMAL", 1, 10, "TIER", inForce, later, 1, 15),
-                        new SlaTiers.Row("POWER", "URGENT", 1, 5, "DEFAULT", null, null, 1, 5)));
+                        new SlaTiers.Row("LOGISTICS", "NORMAL", 1, 10, 4, null, "TIER", inForce, later, 1, 15),
+                        new SlaTiers.Row("POWER", "URGENT", 1, 5, null, null, "DEFAULT", null, null, 1, 5)));
         when(admin.slaTierHistory()).thenReturn(List.of(later, inForce));
     }
 
@@ -64,6 +64,7 @@ class SlaTierPagesTest extends PortalTestBase {
                 .contains("10 个工作日")
                 .contains("2027-01-01 起：首次联系 1 个、办结 8 个工作日")
                 .contains("平台默认")
+                .contains("4 小时")
                 .contains("id=\"history\"")
                 .contains(BASIS);
     }

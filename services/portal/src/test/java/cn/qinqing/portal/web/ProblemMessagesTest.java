@@ -42,7 +42,8 @@ class ProblemMessagesTest {
             "must not be shorter than the first-contact limit (3 working days)",
             "may not be before today (2026-12-06): running deadlines never move",
             "must be a date such as 2027-01-01",
-            "must be at most 500 characters");
+            "must be at most 500 characters",
+            "must be a whole number of hours from 1 to 720");
 
     @ParameterizedTest
     @CsvSource(

@@ -68,10 +68,10 @@ class SlaTierApiIT extends ResolutionApiTestBase {
         UUID earlierAppeal = signedForAppeal(AppealCategory.LOGISTICS, Urgency.NORMAL, earlier);
         JsonNode earlierCase = caseFile(earlierAppeal);
 
-        var set = api.put(TIERS + "/LOGISTICS/NORMAL")
-                .token(admin)
-                .body(setting(2, 3, today().toString(), BASIS))
-                .send();
+        Map<String, Object> tier = setting(2, 3, today().toString(), BASIS);
+        tier.put("dispatchHours", 4);
+        tier.put("signForDays", 2);
+        var set = api.put(TIERS + "/LOGISTICS/NORMAL").token(admin).body(tier).send();
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().get("version").asLong()).isZero();
 
@@ -106,6 +106,8 @@ class SlaTierApiIT extends ResolutionApiTestBase {
         JsonNode after = row("LOGISTICS", "NORMAL");
         assertThat(after.get("origin").asText()).isEqualTo("TIER");
         assertThat(after.get("resolutionDays").asInt()).isEqualTo(3);
+        assertThat(after.get("dispatchHours").asInt()).isEqualTo(4);
+        assertThat(after.get("signForDays").asInt()).isEqualTo(2);
         assertThat(after.get("defaultResolutionDays").asInt()).isEqualTo(15);
         assertThat(after.get("latest").get("version").asLong()).isZero();
 
@@ -154,6 +156,10 @@ class SlaTierApiIT extends ResolutionApiTestBase {
         assertRefused("FINANCE", "URGENT", setting(1, 2, "2027-13-01", BASIS), "effectiveFrom");
         assertRefused("FINANCE", "URGENT", setting(1, 2, today, " "), "basis");
         assertRefused("FINANCE", "URGENT", setting(null, 2, today, BASIS), "firstContactDays");
+        Map<String, Object> noHours = setting(1, 2, today, BASIS);
+        noHours.put("dispatchHours", 0);
+        noHours.put("signForDays", -1);
+        assertRefused("FINANCE", "URGENT", noHours, "dispatchHours", "signForDays");
 
         assertThat(count()).isEqualTo(settings);
         assertThat(row("FINANCE", "URGENT").get("origin").asText()).isEqualTo("DEFAULT");

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * An administrator sets the time limits of one SLA tier (category × urgency), from a day on.
  *
+ * @param dispatchHours, signForDays the assignment service's clocks for this tier; null: its defaults
  * @param expectedVersion the tier's version the administrator read (If-Match); null for "whatever it is now"
  * @param today the day in Beijing when the command was given: an effective date before it is refused
  */
@@ -19,6 +20,8 @@ public record SetSlaTierCommand(
         Urgency urgency,
         int firstContactDays,
         int resolutionDays,
+        Integer dispatchHours,
+        Integer signForDays,
         LocalDate effectiveFrom,
         String basis,
         String setBy,

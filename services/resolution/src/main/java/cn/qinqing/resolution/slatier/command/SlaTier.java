@@ -33,6 +33,8 @@ public class SlaTier {
 
     private int firstContactDays;
     private int resolutionDays;
+    private Integer dispatchHours;
+    private Integer signForDays;
     private LocalDate effectiveFrom;
     private String basis;
 
@@ -60,6 +62,8 @@ public class SlaTier {
         Map<String, String> problems = TierRules.problems(
                 command.firstContactDays(),
                 command.resolutionDays(),
+                command.dispatchHours(),
+                command.signForDays(),
                 command.effectiveFrom(),
                 command.basis(),
                 command.today());
@@ -70,6 +74,8 @@ public class SlaTier {
         if (tierId != null
                 && firstContactDays == command.firstContactDays()
                 && resolutionDays == command.resolutionDays()
+                && Objects.equals(dispatchHours, command.dispatchHours())
+                && Objects.equals(signForDays, command.signForDays())
                 && command.effectiveFrom().equals(effectiveFrom)
                 && given.equals(basis)) {
             return version(); // the same setting again (a repeated form): nothing new
@@ -80,6 +86,8 @@ public class SlaTier {
                 command.urgency(),
                 command.firstContactDays(),
                 command.resolutionDays(),
+                command.dispatchHours(),
+                command.signForDays(),
                 command.effectiveFrom(),
                 given,
                 Objects.requireNonNull(command.setBy()),
@@ -97,6 +105,8 @@ public class SlaTier {
         tierId = event.tierId();
         firstContactDays = event.firstContactDays();
         resolutionDays = event.resolutionDays();
+        dispatchHours = event.dispatchHours();
+        signForDays = event.signForDays();
         effectiveFrom = event.effectiveFrom();
         basis = event.basis();
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What an SLA tier must be: whole working days from 1 to {@link #MOST_DAYS}, the answer no sooner due than first
- * contact, an effective date not in the past, and a basis. The API names each broken rule beside its field; the
+ * contact, dispatch (if given) whole hours from 1 to {@link #MOST_DISPATCH_HOURS}, sign-for (if given) whole working
+ * days, an effective date not in the past, and a basis. The API names each broken rule beside its field; the
  * aggregate refuses the same.
  */
 public final class TierRules {
@@ -18,14 +19,29 @@ public final class TierRules {
 
     public static final int MOST_BASIS = 500;
 
+    /** A month of hours in the dispatcher's queue: longer is a typing error. */
+    public static final int MOST_DISPATCH_HOURS = 720;
+
     private TierRules() {}
 
     /** Field → what is wrong with it, in the order of the form; empty when the tier may be set. */
     public static Map<String, String> problems(
-            Integer firstContactDays, Integer resolutionDays, LocalDate effectiveFrom, String basis, LocalDate today) {
+            Integer firstContactDays,
+            Integer resolutionDays,
+            Integer dispatchHours,
+            Integer signForDays,
+            LocalDate effectiveFrom,
+            String basis,
+            LocalDate today) {
         Map<String, String> problems = new LinkedHashMap<>();
         days("firstContactDays", firstContactDays, problems);
         days("resolutionDays", resolutionDays, problems);
+        if (dispatchHours != null && (dispatchHours < 1 || dispatchHours > MOST_DISPATCH_HOURS)) {
+            problems.put("dispatchHours", "must be a whole number of hours from 1 to " + MOST_DISPATCH_HOURS);
+        }
+        if (signForDays != null) {
+            days("signForDays", signForDays, problems);
+        }
         if (!problems.containsKey("firstContactDays")
                 && !problems.containsKey("resolutionDays")
                 && resolutionDays < firstContactDays) {

@@ -28,14 +28,17 @@ class SlaTierProjection {
     void on(SlaTierSetEvent event, @SequenceNumber long version) {
         jdbc.update(
                 "INSERT INTO sla_tier_version (tier_id, version, category, urgency, first_contact_days,"
-                        + " resolution_days, effective_from, effective_start, basis, set_by, set_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tier_id, version) DO NOTHING",
+                        + " resolution_days, dispatch_hours, sign_for_days, effective_from, effective_start, basis,"
+                        + " set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (tier_id, version) DO NOTHING",
                 event.tierId(),
                 version,
                 event.category().name(),
                 event.urgency().name(),
                 event.firstContactDays(),
                 event.resolutionDays(),
+                event.dispatchHours(),
+                event.signForDays(),
                 Date.valueOf(event.effectiveFrom()),
                 Timestamp.from(
                         event.effectiveFrom().atStartOfDay(WorkingCalendar.ZONE).toInstant()),

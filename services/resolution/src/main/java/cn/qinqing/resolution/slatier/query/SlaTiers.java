@@ -16,7 +16,7 @@ public class SlaTiers {
     public static final String PROCESSING_GROUP = SlaTierProjection.GROUP;
 
     private static final String COLUMNS = "category, urgency, version, first_contact_days, resolution_days,"
-            + " effective_from, basis, set_by, set_at";
+            + " dispatch_hours, sign_for_days, effective_from, basis, set_by, set_at";
 
     private final JdbcTemplate jdbc;
 
@@ -72,6 +72,8 @@ public class SlaTiers {
                 row.getLong("version"),
                 row.getInt("first_contact_days"),
                 row.getInt("resolution_days"),
+                row.getObject("dispatch_hours", Integer.class),
+                row.getObject("sign_for_days", Integer.class),
                 row.getDate("effective_from").toLocalDate(),
                 row.getString("basis"),
                 row.getString("set_by"),

@@ -75,6 +75,8 @@ class SlaTierController {
                         urgency.name(),
                         inForce == null ? defaults.firstContactDays() : inForce.firstContactDays(),
                         inForce == null ? defaults.resolutionDays() : inForce.resolutionDays(),
+                        inForce == null ? null : inForce.dispatchHours(),
+                        inForce == null ? null : inForce.signForDays(),
                         inForce == null ? "DEFAULT" : "TIER",
                         inForce,
                         latest.get(category.name() + "/" + urgency.name()),
@@ -137,7 +139,14 @@ class SlaTierController {
         }
         LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
         boolean mistyped = dateMistyped;
-        TierRules.problems(request.firstContactDays(), request.resolutionDays(), effectiveFrom, request.basis(), today)
+        TierRules.problems(
+                        request.firstContactDays(),
+                        request.resolutionDays(),
+                        request.dispatchHours(),
+                        request.signForDays(),
+                        effectiveFrom,
+                        request.basis(),
+                        today)
                 .forEach((field, message) -> {
                     if (!(mistyped && field.equals("effectiveFrom"))) {
                         errors.add(new FieldError(field, message));
@@ -153,6 +162,8 @@ class SlaTierController {
                 urgency,
                 request.firstContactDays(),
                 request.resolutionDays(),
+                request.dispatchHours(),
+                request.signForDays(),
                 effectiveFrom,
                 request.basis(),
                 Actor.require().subject(),
@@ -183,10 +194,18 @@ class SlaTierController {
     /**
      * A tier's setting.
      *
+     * @param dispatchHours, signForDays the assignment service's dispatch (hours) and sign-for (working days) limits
+     *     for this tier; absent: its defaults
      * @param effectiveFrom a date (yyyy-MM-dd), today or later in Beijing
      * @param basis why, or the official document (依据), at most 500 characters
      */
-    record SetTier(Integer firstContactDays, Integer resolutionDays, String effectiveFrom, String basis) {}
+    record SetTier(
+            Integer firstContactDays,
+            Integer resolutionDays,
+            Integer dispatchHours,
+            Integer signForDays,
+            String effectiveFrom,
+            String basis) {}
 
     /** What a setting answers: the tier and its new version (also the ETag). */
     record Set(String category, String urgency, long version) {}
@@ -194,6 +213,7 @@ class SlaTierController {
     /**
      * One category × urgency.
      *
+     * @param dispatchHours, signForDays the assignment service's limits in force; null: its defaults
      * @param origin TIER (an administrator's setting is in force) or DEFAULT (the service's configured limits)
      * @param inForce the setting in force now, if any
      * @param latest the latest setting, if any: the version to name in If-Match; it may take effect later
@@ -203,6 +223,8 @@ class SlaTierController {
             String urgency,
             int firstContactDays,
             int resolutionDays,
+            Integer dispatchHours,
+            Integer signForDays,
             String origin,
             TierVersion inForce,
             TierVersion latest,

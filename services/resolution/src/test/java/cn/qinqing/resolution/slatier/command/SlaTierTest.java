@@ -35,6 +35,8 @@ class SlaTierTest {
                 Urgency.URGENT,
                 firstContact,
                 resolution,
+                null,
+                null,
                 from,
                 basis,
                 "admin",
@@ -45,7 +47,17 @@ class SlaTierTest {
 
     static SlaTierSetEvent setEvent(int firstContact, int resolution, LocalDate from) {
         return new SlaTierSetEvent(
-                TIER, AppealCategory.POWER, Urgency.URGENT, firstContact, resolution, from, BASIS, "admin", NOW);
+                TIER,
+                AppealCategory.POWER,
+                Urgency.URGENT,
+                firstContact,
+                resolution,
+                null,
+                null,
+                from,
+                BASIS,
+                "admin",
+                NOW);
     }
 
     @Test
@@ -70,6 +82,29 @@ class SlaTierTest {
         fixture.given(setEvent(1, 3, NEW_YEAR))
                 .when(set(1, 3, NEW_YEAR, BASIS, 0L))
                 .expectResultMessagePayload(0L)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTierMaySetTheDispatchAndSignForClocksToo() {
+        SetSlaTierCommand command = new SetSlaTierCommand(
+                TIER, AppealCategory.POWER, Urgency.URGENT, 1, 3, 1, 2, NEW_YEAR, BASIS, "admin", NOW, TODAY, null);
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectEvents(new SlaTierSetEvent(
+                        TIER, AppealCategory.POWER, Urgency.URGENT, 1, 3, 1, 2, NEW_YEAR, BASIS, "admin", NOW));
+    }
+
+    @Test
+    void rejectsADispatchLimitOfNoHours() {
+        SetSlaTierCommand command = new SetSlaTierCommand(
+                TIER, AppealCategory.POWER, Urgency.URGENT, 1, 3, 0, 0, NEW_YEAR, BASIS, "admin", NOW, TODAY, null);
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("dispatchHours"),
+                        org.hamcrest.Matchers.containsString("signForDays")))
                 .expectNoEvents();
     }
 
