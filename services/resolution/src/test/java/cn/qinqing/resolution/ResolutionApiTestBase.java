@@ -59,6 +59,11 @@ public abstract class ResolutionApiTestBase {
 
     /** Files an appeal and has the department sign for it, as the appeals and assignment services would. */
     protected UUID signedForAppeal(Urgency urgency, Instant signedAt) {
+        return signedForAppeal(AppealCategory.POWER, urgency, signedAt);
+    }
+
+    /** As {@link #signedForAppeal(Urgency, Instant)}, of a category of the test's choosing (SLA tiers key on it). */
+    protected UUID signedForAppeal(AppealCategory category, Urgency urgency, Instant signedAt) {
         UUID appealId = UUID.randomUUID();
         publish(
                 "Appeal",
@@ -69,7 +74,7 @@ public abstract class ResolutionApiTestBase {
                         ENTERPRISE_A,
                         "变电站增容审批",
                         "新建切片车间需要增容 10 MVA",
-                        AppealCategory.POWER,
+                        category,
                         urgency,
                         List.of(),
                         AppealSource.ONLINE,

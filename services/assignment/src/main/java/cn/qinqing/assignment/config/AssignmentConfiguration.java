@@ -1,6 +1,7 @@
 package cn.qinqing.assignment.config;
 
 import cn.qinqing.assignment.calendar.LoadedWorkingCalendar;
+import cn.qinqing.assignment.calendar.SlaTierClocks;
 import cn.qinqing.assignment.directory.query.Directory;
 import cn.qinqing.assignment.directory.query.EnterpriseView;
 import cn.qinqing.assignment.directory.query.Enterprises;
@@ -43,6 +44,11 @@ class AssignmentConfiguration {
             }
 
             @Override
+            public Instant dueAfter(Instant dispatchedAt, int workingDays) {
+                return calendar.current().addWorkingDays(dispatchedAt, workingDays);
+            }
+
+            @Override
             public Instant warningAt(Instant dispatchedAt, Instant dueAt) {
                 WorkingCalendar working = calendar.current();
                 Duration total = working.workingTimeBetween(dispatchedAt, dueAt);
@@ -52,9 +58,15 @@ class AssignmentConfiguration {
         };
     }
 
+    /** The configured limits, and an SLA tier's where one was in force when the appeal was filed (ADR 0016). */
     @Bean
-    TimeLimits timeLimits(AssignmentProperties properties, SignForDeadlines signForDeadlines) {
-        return new TimeLimits(properties.dispatchLimits(), signForDeadlines, properties.warningBefore());
+    TimeLimits timeLimits(AssignmentProperties properties, SignForDeadlines signForDeadlines, SlaTierClocks tiers) {
+        return new TimeLimits(
+                properties.dispatchLimits(),
+                signForDeadlines,
+                properties.warningBefore(),
+                (category, urgency, filedAt) -> tiers.inForce(category.name(), urgency.name(), filedAt)
+                        .map(clocks -> new TimeLimits.TierClocks.Clocks(clocks.dispatchHours(), clocks.signForDays())));
     }
 
     @Bean

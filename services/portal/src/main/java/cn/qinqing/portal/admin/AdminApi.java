@@ -15,7 +15,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The administrator's calls: the directory and routing rules of the assignment service (port 8082), the working
- * calendar of the resolution service (port 8083). Every write answers the version it made.
+ * calendar and the SLA tiers of the resolution service (port 8083). Every write answers the version it made.
  */
 @Component
 public class AdminApi {
@@ -231,6 +231,34 @@ public class AdminApi {
                 .body(file)
                 .retrieve()
                 .toBodilessEntity();
+    }
+
+    // SLA tiers
+
+    /** Every appeal category × urgency with the limits in force now (a tier, or the defaults). */
+    public List<SlaTiers.Row> slaTiers() {
+        return clients.of("resolution")
+                .get()
+                .uri("/api/resolution/sla-tiers")
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<SlaTiers.Row>>() {});
+    }
+
+    /** Every setting of the SLA tiers, latest first. */
+    public List<SlaTiers.Setting> slaTierHistory() {
+        return clients.of("resolution")
+                .get()
+                .uri("/api/resolution/sla-tiers/history?limit=200")
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<SlaTiers.Setting>>() {});
+    }
+
+    /** Sets a tier; at the version the page read when it had one. Answers the tier's new version. */
+    public long setSlaTier(String category, String urgency, Long version, Map<String, Object> body) {
+        return write(
+                clients.of("resolution").put().uri("/api/resolution/sla-tiers/{category}/{urgency}", category, urgency),
+                body,
+                version == null ? -1 : version);
     }
 
     private static long write(RestClient.RequestBodySpec request, Map<String, Object> body, long version) {

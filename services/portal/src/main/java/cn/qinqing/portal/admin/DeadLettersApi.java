@@ -2,6 +2,7 @@ package cn.qinqing.portal.admin;
 
 import cn.qinqing.portal.service.ServiceClients;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.ParameterizedTypeReference;
@@ -32,7 +33,11 @@ public class DeadLettersApi {
 
     public record Inspected(Letter letter, JsonNode payload, JsonNode metaData, JsonNode diagnostics) {}
 
-    public record Retried(String processingGroup, int sequencesProcessed, long lettersLeft) {}
+    /**
+     * What a retry did; shown on the next page as a flash attribute, which the session store (Spring Session JDBC)
+     * serializes: hence {@link Serializable}.
+     */
+    public record Retried(String processingGroup, int sequencesProcessed, long lettersLeft) implements Serializable {}
 
     public List<Letter> letters(String service) {
         return clients.of(service)

@@ -65,6 +65,20 @@ public final class ProblemMessages {
                     m -> new Resolved("error.invitees")),
             rule("must (?:name|give) the .*", m -> new Resolved("error.required")),
             rule("is required", m -> new Resolved("error.required")),
+            rule("is required: .*", m -> new Resolved("error.required")),
+            // SLA tiers (the resolution service)
+            rule(
+                    "must be a whole number of working days from (\\d+) to (\\d+)",
+                    m -> new Resolved("error.workingDays", number(m.group(1)), number(m.group(2)))),
+            rule(
+                    "must not be shorter than the first-contact limit \\((\\d+) working days\\)",
+                    m -> new Resolved("error.notShorterThanFirstContact", number(m.group(1)))),
+            rule("may not be before today \\((.+)\\).*", m -> new Resolved("error.notBeforeToday", m.group(1))),
+            rule("must be a date such as .*", m -> new Resolved("error.date")),
+            rule(
+                    "must be a whole number of hours from (\\d+) to (\\d+)",
+                    m -> new Resolved("error.hours", number(m.group(1)), number(m.group(2)))),
+            rule("must be at most (\\d+) characters", m -> new Resolved("error.size.max", number(m.group(1)))),
             rule("has the wrong type.*", m -> new Resolved("error.type")),
             rule("is not a field of this request", m -> new Resolved("error.type")));
 

@@ -70,6 +70,7 @@ class AdminPagesTest extends PortalTestBase {
                     "/admin/directory",
                     "/admin/rules",
                     "/admin/calendar",
+                    "/admin/sla-tiers",
                     "/admin/users",
                     "/admin/clients")) {
                 mvc.perform(get(page).with(user)).andExpect(status().isForbidden());
@@ -370,5 +371,15 @@ class AdminPagesTest extends PortalTestBase {
         assertThat(list).contains("no_such_table").contains("id=\"service-oversight\"");
         assertThat(refused).contains("id=\"drop-reason-error\"").contains("毒丸");
         verify(deadLetters).drop("appeals", "appeals-timelines", "17", "企业已撤回");
+    }
+
+    @Test
+    void aRetrysNoticeSurvivesTheSessionStore() throws Exception {
+        // flash attributes live in the JDBC session store, which serializes them (a browser test found it did not)
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new DeadLettersApi.Retried("resolution-calendar", 1, 0));
+        }
+        assertThat(bytes.size()).isPositive();
     }
 }

@@ -57,6 +57,8 @@ class ServiceContractsTest {
             Map.entry("resolution/case-file", CaseFile.class),
             Map.entry("resolution/case-file-documents", cn.qinqing.portal.resolution.CaseFileDocument[].class),
             Map.entry("meetings/minutes-documents", cn.qinqing.portal.meeting.MeetingsApi.MinutesDocument[].class),
+            Map.entry("resolution/sla-tiers", cn.qinqing.portal.admin.SlaTiers.Row[].class),
+            Map.entry("resolution/sla-tier-history", cn.qinqing.portal.admin.SlaTiers.Setting[].class),
             Map.entry("meetings/meeting", Meeting.Details.class),
             Map.entry("oversight/timeline", Oversight.Timeline.class),
             Map.entry("oversight/kpis", Oversight.KpiAnswer.class),

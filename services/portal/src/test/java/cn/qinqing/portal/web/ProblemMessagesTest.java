@@ -42,7 +42,14 @@ class ProblemMessagesTest {
             "must not lie in the future: a project is registered once signed",
             "must be more than zero",
             "must be more than zero yuan",
-            "must be an id such as industry-it (lower-case letters, digits, dashes)");
+            "must be an id such as industry-it (lower-case letters, digits, dashes)",
+            "is required: the reason or the official document the limits come from",
+            "must be a whole number of working days from 1 to 250",
+            "must not be shorter than the first-contact limit (3 working days)",
+            "may not be before today (2026-12-06): running deadlines never move",
+            "must be a date such as 2027-01-01",
+            "must be at most 500 characters",
+            "must be a whole number of hours from 1 to 720");
 
     @ParameterizedTest
     @CsvSource(

@@ -44,6 +44,10 @@ class ResolutionAuthorizationPolicy implements AuthorizationPolicy {
                 allow(POST, CASE + "/answer", OFFICIAL),
                 allow(POST, CASE + "/sign-off", LEADER),
                 allow(GET, "/api/resolution/calendar", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
-                allow(PUT, "/api/resolution/calendar/{year}", ADMIN));
+                allow(PUT, "/api/resolution/calendar/{year}", ADMIN),
+                // SLA tiers: an administrator sets them; supervisors and leaders may read what cases count with
+                allow(GET, "/api/resolution/sla-tiers", ADMIN, SUPERVISOR, LEADER),
+                allow(GET, "/api/resolution/sla-tiers/history", ADMIN, SUPERVISOR, LEADER),
+                allow(PUT, "/api/resolution/sla-tiers/{category}/{urgency}", ADMIN));
     }
 }

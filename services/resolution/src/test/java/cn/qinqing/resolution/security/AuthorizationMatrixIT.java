@@ -7,6 +7,7 @@ import cn.qinqing.resolution.ResolutionApiTestBase;
 import cn.qinqing.testsupport.AuthorizationMatrix;
 import cn.qinqing.testsupport.AuthorizationMatrix.Endpoint;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,13 @@ class AuthorizationMatrixIT extends ResolutionApiTestBase {
                 .toList();
 
         assertThat(endpoints).hasSizeGreaterThan(10);
+        assertThat(endpoints)
+                .as("SLA tiers: admin writes, supervisors and leaders read")
+                .contains(
+                        new Endpoint("GET", "/api/resolution/sla-tiers", Set.of("ADMIN", "SUPERVISOR", "LEADER")),
+                        new Endpoint(
+                                "GET", "/api/resolution/sla-tiers/history", Set.of("ADMIN", "SUPERVISOR", "LEADER")),
+                        new Endpoint("PUT", "/api/resolution/sla-tiers/{category}/{urgency}", Set.of("ADMIN")));
         assertThat(AuthorizationMatrix.violations(api, tokens, endpoints)).isEmpty();
     }
 }

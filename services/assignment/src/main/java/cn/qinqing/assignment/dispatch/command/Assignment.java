@@ -2,6 +2,7 @@ package cn.qinqing.assignment.dispatch.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Ids;
 import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.Urgency;
@@ -74,6 +75,9 @@ public class Assignment {
     private UUID appealId;
     private String enterpriseId;
     private Urgency urgency;
+    // the appeal's category and when it was filed: which SLA tier sets its dispatch and sign-for clocks (ADR 0016)
+    private AppealCategory category;
+    private Instant openedAt;
     private AssignmentStatus status;
     private String departmentId;
     private Instant signForDueAt;
@@ -106,6 +110,7 @@ public class Assignment {
         Instant at = command.openedAt();
         // the aggregate's identifier is set only once the constructor returned: name the scope of its deadlines here
         ScopeDescriptor scope = scopeOf(appeal);
+        TimeLimits.Tier tier = new TimeLimits.Tier(command.category(), command.urgency(), at);
         apply(new AssignmentOpenedEvent(
                 appeal,
                 command.enterpriseId(),
@@ -123,11 +128,11 @@ public class Assignment {
                     null,
                     command.urgency(),
                     at,
-                    limits.signForDue(at)));
-            startSignFor(deadlines, scope, at, limits);
+                    limits.signForDue(tier, at)));
+            startSignFor(deadlines, scope, at, limits.signForDue(tier, at), limits);
         } else if (command.manualDispatch() || command.routedDepartmentId() == null) {
             String reason = command.manualDispatch() ? MANUAL_DISPATCH_REQUESTED : NO_MATCHING_RULE;
-            Instant due = limits.dispatchDue(command.urgency(), at);
+            Instant due = limits.dispatchDue(tier, at);
             apply(new AppealQueuedForDispatchEvent(appeal, reason, at, due));
             start(deadlines, scope, DeadlineKind.DISPATCH, limits.dispatchWarning(at, due), due);
         } else {
@@ -139,8 +144,8 @@ public class Assignment {
                     null,
                     command.urgency(),
                     at,
-                    limits.signForDue(at)));
-            startSignFor(deadlines, scope, at, limits);
+                    limits.signForDue(tier, at)));
+            startSignFor(deadlines, scope, at, limits.signForDue(tier, at), limits);
         }
         if (command.designatedLeaderId() != null) {
             apply(new LeaderTookChargeEvent(appeal, command.designatedLeaderId(), at));
@@ -168,8 +173,13 @@ public class Assignment {
                 override ? departmentId : null,
                 urgency,
                 command.dispatchedAt(),
-                limits.signForDue(command.dispatchedAt())));
-        startSignFor(deadlines, scopeOf(appealId), command.dispatchedAt(), limits);
+                limits.signForDue(tier(), command.dispatchedAt())));
+        startSignFor(
+                deadlines,
+                scopeOf(appealId),
+                command.dispatchedAt(),
+                limits.signForDue(tier(), command.dispatchedAt()),
+                limits);
         return version + 1;
     }
 
@@ -223,8 +233,13 @@ public class Assignment {
                 command.officialId(),
                 command.reason(),
                 command.transferredAt(),
-                limits.signForDue(command.transferredAt())));
-        startSignFor(deadlines, scopeOf(appealId), command.transferredAt(), limits);
+                limits.signForDue(tier(), command.transferredAt())));
+        startSignFor(
+                deadlines,
+                scopeOf(appealId),
+                command.transferredAt(),
+                limits.signForDue(tier(), command.transferredAt()),
+                limits);
         return version + 1;
     }
 
@@ -389,13 +404,18 @@ public class Assignment {
     }
 
     private void queue(String reason, Instant at, TimeLimits limits, DeadlineManager deadlines) {
-        Instant due = limits.dispatchDue(urgency, at);
+        Instant due = limits.dispatchDue(tier(), at);
         apply(new AppealQueuedForDispatchEvent(appealId, reason, at, due));
         start(deadlines, scopeOf(appealId), DeadlineKind.DISPATCH, limits.dispatchWarning(at, due), due);
     }
 
-    private static void startSignFor(DeadlineManager deadlines, ScopeDescriptor scope, Instant at, TimeLimits limits) {
-        Instant due = limits.signForDue(at);
+    /** The SLA tier of this appeal: its category and urgency, as in force when it was filed. */
+    private TimeLimits.Tier tier() {
+        return new TimeLimits.Tier(category, urgency, openedAt);
+    }
+
+    private static void startSignFor(
+            DeadlineManager deadlines, ScopeDescriptor scope, Instant at, Instant due, TimeLimits limits) {
         start(deadlines, scope, DeadlineKind.SIGN_FOR, limits.signForWarning(at, due), due);
     }
 
@@ -485,6 +505,8 @@ public class Assignment {
         appealId = event.appealId();
         enterpriseId = event.enterpriseId();
         urgency = event.urgency();
+        category = event.category();
+        openedAt = event.openedAt();
     }
 
     @EventSourcingHandler

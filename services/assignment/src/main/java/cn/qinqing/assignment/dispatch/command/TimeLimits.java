@@ -1,14 +1,17 @@
 package cn.qinqing.assignment.dispatch.command;
 
+import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Urgency;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The time limits of dispatch and sign-for. Dispatch is counted in wall-clock time by urgency (an emergency does not
- * wait for Monday); sign-for in working days of the Chinese working calendar.
+ * wait for Monday); sign-for in working days of the Chinese working calendar. An SLA tier in force when the appeal was
+ * filed may set either for its category and urgency (ADR 0016).
  */
 public final class TimeLimits {
 
@@ -18,16 +21,42 @@ public final class TimeLimits {
     private final Map<Urgency, Duration> dispatchLimits;
     private final SignForDeadlines signFor;
     private final Duration warningLead;
+    private final TierClocks tiers;
 
     public TimeLimits(Map<Urgency, Duration> dispatchLimits, SignForDeadlines signFor) {
         this(dispatchLimits, signFor, DEFAULT_WARNING);
+    }
+
+    public TimeLimits(Map<Urgency, Duration> dispatchLimits, SignForDeadlines signFor, Duration warningLead) {
+        this(dispatchLimits, signFor, warningLead, TierClocks.none());
+    }
+
+    /** An appeal's SLA tier: its category (null: unknown) and urgency, and when it was filed. */
+    public record Tier(AppealCategory category, Urgency urgency, Instant filedAt) {}
+
+    /**
+     * The dispatch and sign-for limits an administrator set in an SLA tier (ADR 0016), as in force when an appeal
+     * was filed; a limit the tier leaves out (null) is the configured default.
+     */
+    public interface TierClocks {
+
+        Optional<Clocks> inForce(AppealCategory category, Urgency urgency, Instant filedAt);
+
+        static TierClocks none() {
+            return (category, urgency, filedAt) -> Optional.empty();
+        }
+
+        /** @param dispatchHours wall-clock hours in the dispatcher's queue; @param signForDays working days */
+        record Clocks(Integer dispatchHours, Integer signForDays) {}
     }
 
     /**
      * @param warningLead how long before dispatch (or a supervision notice) is due the holder is warned, at most half
      *     the limit (so that a one-hour emergency is warned after half an hour, not as soon as it arrives)
      */
-    public TimeLimits(Map<Urgency, Duration> dispatchLimits, SignForDeadlines signFor, Duration warningLead) {
+    public TimeLimits(
+            Map<Urgency, Duration> dispatchLimits, SignForDeadlines signFor, Duration warningLead, TierClocks tiers) {
+        this.tiers = tiers == null ? TierClocks.none() : tiers;
         if (warningLead.isNegative()) {
             throw new IllegalArgumentException("the warning lead must not be negative");
         }
@@ -57,6 +86,29 @@ public final class TimeLimits {
 
     public Instant signForDue(Instant dispatchedAt) {
         return signFor.dueAfter(dispatchedAt);
+    }
+
+    /** Dispatch due for an appeal of that tier queued at {@code queuedAt}: the tier's hours, else by urgency. */
+    public Instant dispatchDue(Tier tier, Instant queuedAt) {
+        return clocks(tier)
+                .map(TierClocks.Clocks::dispatchHours)
+                .map(hours -> queuedAt.plus(Duration.ofHours(hours)))
+                .orElseGet(() -> dispatchDue(tier.urgency(), queuedAt));
+    }
+
+    /** Sign-for due for an appeal of that tier dispatched at {@code dispatchedAt}: the tier's working days, else the default. */
+    public Instant signForDue(Tier tier, Instant dispatchedAt) {
+        return clocks(tier)
+                .map(TierClocks.Clocks::signForDays)
+                .map(days -> signFor.dueAfter(dispatchedAt, days))
+                .orElseGet(() -> signForDue(dispatchedAt));
+    }
+
+    private Optional<TierClocks.Clocks> clocks(Tier tier) {
+        if (tier.category() == null || tier.urgency() == null || tier.filedAt() == null) {
+            return Optional.empty();
+        }
+        return tiers.inForce(tier.category(), tier.urgency(), tier.filedAt());
     }
 
     /** When the dispatcher is warned of an appeal queued at {@code queuedAt}, due at {@code dueAt}. */

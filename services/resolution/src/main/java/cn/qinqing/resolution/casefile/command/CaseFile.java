@@ -81,6 +81,8 @@ public class CaseFile {
     private Instant resolutionDueAt;
     private boolean resolutionBreached;
     private Instant pausedAt;
+    // when the case began (its first sign-for): the SLA tier in force then sets every round's limits (ADR 0016)
+    private Instant caseBeganAt;
     private UUID pendingExtension;
     private Instant pendingExtensionDueAt;
     private boolean feedbackReceived;
@@ -115,8 +117,9 @@ public class CaseFile {
             cancelClocks(deadlines);
         }
         Instant start = command.signedAt();
-        Instant firstContactDue = sla.firstContactDue(start);
-        Instant resolutionDue = sla.resolutionDue(start, command.urgency());
+        SlaTierLookup.Limits limits = sla.limits(command.category(), command.urgency(), taken ? caseBeganAt : start);
+        Instant firstContactDue = sla.firstContactDue(start, limits);
+        Instant resolutionDue = sla.resolutionDue(start, limits);
         apply(new CaseFileOpenedEvent(
                 command.appealId(),
                 command.departmentId(),
@@ -332,8 +335,9 @@ public class CaseFile {
             return version();
         }
         Instant start = command.reopenedAt();
-        Instant firstContactDue = sla.firstContactDue(start);
-        Instant resolutionDue = sla.resolutionDue(start, urgency);
+        SlaTierLookup.Limits limits = sla.limits(command.category(), urgency, caseBeganAt);
+        Instant firstContactDue = sla.firstContactDue(start, limits);
+        Instant resolutionDue = sla.resolutionDue(start, limits);
         apply(new CaseFileReopenedEvent(appealId, round + 1, start, firstContactDue, resolutionDue));
         schedule(deadlines, DeadlineKind.FIRST_CONTACT, firstContactDue);
         schedule(deadlines, DeadlineKind.RESOLUTION, resolutionDue);
@@ -458,6 +462,9 @@ public class CaseFile {
         urgency = event.urgency();
         round = event.round();
         status = CaseFileStatus.OPEN;
+        if (caseBeganAt == null) {
+            caseBeganAt = event.openedAt();
+        }
         firstContactDueAt = event.firstContactDueAt();
         resolutionDueAt = event.resolutionDueAt();
         firstContactMade = false;

@@ -1,5 +1,6 @@
 package cn.qinqing.resolution.casefile.reaction;
 
+import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Urgency;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealRatedEvent;
@@ -47,14 +48,17 @@ class FollowingAppealsInCaseFiles {
         this.jdbc = jdbc;
     }
 
-    // the sign-for does not say how urgent the appeal is; the filing and the dispatch do (in this order per appeal)
+    // the sign-for does not say how urgent the appeal is; the filing and the dispatch do (in this order per appeal).
+    // The filing also says its category, which with the urgency chooses the case's SLA tier.
 
     @EventHandler
     void on(AppealFiledEvent event) {
         jdbc.update(
-                "INSERT INTO appeal_urgency (appeal_id, urgency) VALUES (?, ?) ON CONFLICT (appeal_id) DO NOTHING",
+                "INSERT INTO appeal_urgency (appeal_id, urgency, category) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (appeal_id) DO UPDATE SET category = excluded.category",
                 event.appealId(),
-                event.urgency().name());
+                event.urgency().name(),
+                event.category() == null ? null : event.category().name());
     }
 
     @EventHandler
@@ -78,6 +82,7 @@ class FollowingAppealsInCaseFiles {
                     CaseFile.idOf(event.appealId()),
                     event.appealId(),
                     event.departmentId(),
+                    categoryOf(event.appealId()),
                     urgency,
                     event.signedAt()));
         } catch (AggregateStreamCreationException openedByATwin) {
@@ -89,7 +94,11 @@ class FollowingAppealsInCaseFiles {
     void on(AppealReopenedEvent event) {
         send(
                 event.appealId(),
-                new ReopenCaseFileCommand(CaseFile.idOf(event.appealId()), event.round(), event.reopenedAt()));
+                new ReopenCaseFileCommand(
+                        CaseFile.idOf(event.appealId()),
+                        event.round(),
+                        event.reopenedAt(),
+                        categoryOf(event.appealId())));
     }
 
     @EventHandler
@@ -117,6 +126,15 @@ class FollowingAppealsInCaseFiles {
     @EventHandler
     void on(AppealWithdrawnEvent event) {
         send(event.appealId(), new CancelCaseFileCommand(CaseFile.idOf(event.appealId()), event.withdrawnAt()));
+    }
+
+    /** The appeal's category as filed; null for an appeal filed before the category was remembered here. */
+    private AppealCategory categoryOf(UUID appealId) {
+        List<String> known = jdbc.queryForList(
+                "SELECT category FROM appeal_urgency WHERE appeal_id = ? AND category IS NOT NULL",
+                String.class,
+                appealId);
+        return known.isEmpty() ? null : AppealCategory.valueOf(known.get(0));
     }
 
     /**
