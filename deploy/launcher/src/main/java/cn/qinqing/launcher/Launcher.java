@@ -95,11 +95,8 @@ public final class Launcher {
 
             Platform.Builder builder = Platform.builder(options.root());
             wire(builder, options.portOffset());
-            startMail(services, builder);
-            ObjectStoreServer store = objectStore.get();
-            if (store != null) {
-                services.forEach(service -> builder.arguments(service.name(), store.argument()));
-            }
+            startMail(services);
+            tellWhereMailAndDocumentsGo(builder, services);
             Platform started = builder.database(database)
                     .serviceDatabases(roles(database, services))
                     .services(services)
@@ -235,17 +232,21 @@ public final class Launcher {
         out.println(
                 "  " + options.replicas() + " instances of every service behind HAProxy; class data sharing is off");
         long starting = System.nanoTime();
+        startMail(services);
         Replicas started = Replicas.start(
                 options.replicas(),
                 options.root(),
                 run,
                 options.portOffset(),
                 services,
-                builder -> builder.database(database)
-                        .serviceDatabases(roles)
-                        .services(services)
-                        .timeout(options.timeout())
-                        .javaOptions(options.javaOptions()),
+                builder -> {
+                    builder.database(database)
+                            .serviceDatabases(roles)
+                            .services(services)
+                            .timeout(options.timeout())
+                            .javaOptions(options.javaOptions());
+                    tellWhereMailAndDocumentsGo(builder, services);
+                },
                 message -> out.println("  " + message),
                 this::reportUnexpectedExit);
         replicated.set(started);
@@ -267,8 +268,8 @@ public final class Launcher {
         out.println("  OpenID Connect issuer  " + started.instances().get(0).issuer());
         out.println("  database               " + database.displayUrl()
                 + (embedded.get() != null ? "  (embedded, data in .run/postgres)" : ""));
-        out.println("  logs                   " + options.root().relativize(run.resolve("replicas"))
-                + "/<instance>/logs/<service>.log; HAProxy " + options.root().relativize(run.resolve("haproxy")));
+        printLocalParts(options.root().relativize(run.resolve("replicas")) + "/<instance>/logs/<service>.log; HAProxy "
+                + options.root().relativize(run.resolve("haproxy")));
         out.println();
         out.println("  demo logins (password " + DEMO_PASSWORD + "): " + String.join(", ", DEMO_USERS));
         out.println();
@@ -278,6 +279,22 @@ public final class Launcher {
                 seconds(databaseReady - begin),
                 seconds(System.nanoTime() - starting));
         out.println("  Ctrl-C stops everything.");
+    }
+
+    /** The object store, where the logs are, and the mail server: the parts beside the services. */
+    private void printLocalParts(String logs) {
+        ObjectStoreServer store = objectStore.get();
+        if (store != null) {
+            out.println("  object store (S3 API)  " + store.endpoint() + "  (s3proxy, data in "
+                    + options.root().relativize(store.data()) + ")");
+        }
+        out.println("  logs                   " + logs);
+        LocalMail localMail = mail.get();
+        if (localMail != null) {
+            out.println(
+                    "  mail (SMTP / IMAP)     " + LocalMail.HOST + ":" + localMail.smtpPort() + " / " + LocalMail.HOST
+                            + ":" + localMail.imapPort() + "  (GreenMail; IMAP user and password = the address)");
+        }
     }
 
     private static int untilStopped() {
@@ -432,14 +449,28 @@ public final class Launcher {
     }
 
     /** The local SMTP/IMAP server, when the notifications service runs (docs/operations.md, Notifications). */
-    private void startMail(List<ServiceDefinition> services, Platform.Builder builder) {
+    private void startMail(List<ServiceDefinition> services) {
         if (services.stream().noneMatch(service -> service.name().equals(ServiceCatalog.NOTIFICATIONS))) {
             return;
         }
-        LocalMail started =
-                LocalMail.start(LocalMail.SMTP_PORT + options.portOffset(), LocalMail.IMAP_PORT + options.portOffset());
-        mail.set(started);
-        builder.arguments(ServiceCatalog.NOTIFICATIONS, started.arguments().toArray(String[]::new));
+        mail.set(LocalMail.start(
+                LocalMail.SMTP_PORT + options.portOffset(), LocalMail.IMAP_PORT + options.portOffset()));
+    }
+
+    /**
+     * Every instance is told the local mail server's and object store's addresses, which move with the port offset:
+     * left to their defaults, the services would find them only at offset 0.
+     */
+    private void tellWhereMailAndDocumentsGo(Platform.Builder builder, List<ServiceDefinition> services) {
+        LocalMail localMail = mail.get();
+        if (localMail != null) {
+            builder.arguments(
+                    ServiceCatalog.NOTIFICATIONS, localMail.arguments().toArray(String[]::new));
+        }
+        ObjectStoreServer store = objectStore.get();
+        if (store != null) {
+            services.forEach(service -> builder.arguments(service.name(), store.argument()));
+        }
     }
 
     private void printSummary(Platform started, Database database, long databaseReady) {
@@ -460,18 +491,7 @@ public final class Launcher {
         }
         out.println("  database               " + database.displayUrl()
                 + (embedded.get() != null ? "  (embedded, data in .run/postgres)" : ""));
-        ObjectStoreServer store = objectStore.get();
-        if (store != null) {
-            out.println("  object store (S3 API)  " + store.endpoint() + "  (s3proxy, data in "
-                    + options.root().relativize(store.data()) + ")");
-        }
-        out.println("  logs                   " + options.root().relativize(run.resolve("logs")) + "/<service>.log");
-        LocalMail localMail = mail.get();
-        if (localMail != null) {
-            out.println(
-                    "  mail (SMTP / IMAP)     " + LocalMail.HOST + ":" + localMail.smtpPort() + " / " + LocalMail.HOST
-                            + ":" + localMail.imapPort() + "  (GreenMail; IMAP user and password = the address)");
-        }
+        printLocalParts(options.root().relativize(run.resolve("logs")) + "/<service>.log");
         out.println();
         out.println("  demo logins (password " + DEMO_PASSWORD + "): " + String.join(", ", DEMO_USERS));
         out.println("  (more officials, one per department: README.md, \"Demo accounts\")");
