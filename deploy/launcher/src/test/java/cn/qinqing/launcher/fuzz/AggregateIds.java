@@ -44,13 +44,15 @@ record AggregateIds(Map<String, List<String>> byType) {
 
     /**
      * The aggregate type whose identifier the path's first UUID names: a meeting's for {@code /api/meetings/{id}…}, a
-     * key project's for {@code /api/projects/{id}…}, an appeal's for the appeals API and for assignment and resolution,
+     * key project's for {@code /api/projects/{id}…}, a market post's or match's for {@code /api/markets/…/{id}…}, an appeal's for the appeals API and for assignment and resolution,
      * which derive their assignment and case file from the appeal's id; null when it names no aggregate of its own.
      */
     static String kindOf(Operation operation) {
         String path = operation.path();
         if (path.startsWith("/api/meetings/{")) return "BreakfastMeeting";
         if (path.startsWith("/api/projects/{")) return "KeyProject";
+        if (path.startsWith("/api/markets/posts/{")) return "MarketPost";
+        if (path.startsWith("/api/markets/matches/{")) return "MarketMatch";
         if (path.startsWith("/api/assignment/routing-rules/{")) return "RoutingRule";
         if (path.startsWith("/api/appeals/{")
                 || path.startsWith("/api/assignment/appeals/{")
