@@ -41,6 +41,10 @@ class IndustryChainPages {
                                 || user.role() == Role.LEADER
                                 || user.role() == Role.ADMIN)
                         .orElse(false));
+        // a dispatcher routes appeals and has no project pages (the projects service refuses them): names only
+        model.addAttribute(
+                "projectPages",
+                PortalUser.current().map(user -> user.role() != Role.DISPATCHER).orElse(false));
         return "industry/chain";
     }
 }

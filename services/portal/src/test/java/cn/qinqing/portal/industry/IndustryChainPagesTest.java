@@ -96,12 +96,15 @@ class IndustryChainPagesTest extends PortalTestBase {
 
     @Test
     void theChainIsInTheNavOfLeadersAndSupervisorsAndDispatchersMayOpenIt() throws Exception {
-        assertThat(mvc.perform(get("/industry-chain").with(dispatcher()))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .contains("href=\"/industry-chain\"");
+        String page = mvc.perform(get("/industry-chain").with(dispatcher()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("href=\"/industry-chain\"");
+        // the project pages refuse a dispatcher, so the chain names the project without a link to a 403
+        assertThat(page).contains("20GW大尺寸单晶硅片项目").doesNotContain("href=\"/projects/" + PROJECT + "\"");
+        mvc.perform(get("/projects/" + PROJECT).with(dispatcher())).andExpect(status().isForbidden());
     }
 
     @Test
