@@ -36,6 +36,7 @@ import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
 import cn.qinqing.language.resolution.CaseFileReopenedEvent;
@@ -402,6 +403,27 @@ public final class Scenario {
         public AppealEvents internalNote(String department, String text, Instant at) {
             caseFile(
                     new ProgressNotedEvent(id, UUID.randomUUID(), "official-of-" + department, text, false, false, at),
+                    at,
+                    "official-of-" + department,
+                    "OFFICIAL");
+            return this;
+        }
+
+        /** An official's files, with a note or the answer; the enterprise sees them only if {@code visible}. */
+        public AppealEvents caseFileDocuments(String department, boolean visible, Instant at, String... names) {
+            List<DocumentRef> documents = java.util.Arrays.stream(names)
+                    .map(name -> new DocumentRef(UUID.randomUUID(), name, "application/pdf", 2048, "1".repeat(64)))
+                    .toList();
+            caseFile(
+                    new CaseFileDocumentsAttachedEvent(
+                            id,
+                            department,
+                            "official-of-" + department,
+                            CaseFileDocumentsAttachedEvent.AttachedTo.NOTE,
+                            UUID.randomUUID(),
+                            visible,
+                            documents,
+                            at),
                     at,
                     "official-of-" + department,
                     "OFFICIAL");

@@ -25,6 +25,7 @@ import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
 import cn.qinqing.language.resolution.CaseFileReopenedEvent;
@@ -177,6 +178,11 @@ public final class AppealEventTypes {
                     CaseFileOpenedEvent::openedAt,
                     CaseFileOpenedEvent::resolutionDueAt),
             type(ProgressNotedEvent.class, "PROGRESS_NOTED", ProgressNotedEvent::appealId, ProgressNotedEvent::notedAt),
+            type(
+                    CaseFileDocumentsAttachedEvent.class,
+                    "CASE_FILE_DOCUMENTS_ATTACHED",
+                    CaseFileDocumentsAttachedEvent::appealId,
+                    CaseFileDocumentsAttachedEvent::attachedAt),
             type(
                     CaseFilePausedEvent.class,
                     "CASE_PAUSED",

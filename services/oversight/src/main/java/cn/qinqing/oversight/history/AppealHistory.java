@@ -24,6 +24,7 @@ import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
 import cn.qinqing.language.resolution.CaseFileReopenedEvent;
@@ -161,6 +162,7 @@ public final class AppealHistory {
         // on the timeline; they change neither holder nor what is owed
         on(AppealSupplementedEvent.class, (history, event, at) -> {});
         on(AppealDocumentsAttachedEvent.class, (history, event, at) -> {});
+        on(CaseFileDocumentsAttachedEvent.class, (history, event, at) -> history.namesDepartment(event.departmentId()));
         on(ExtensionRequestedEvent.class, (history, event, at) -> {});
         on(ExtensionDeniedEvent.class, (history, event, at) -> history.namesLeader(event.leaderId()));
         on(DeadlineApproachingEvent.class, (history, event, at) -> history.namesDepartment(event.departmentId()));

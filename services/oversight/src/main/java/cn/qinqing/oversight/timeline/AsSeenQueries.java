@@ -35,10 +35,13 @@ class AsSeenQueries {
             "TRANSFERRED",
             "RETURNED",
             "PROGRESS_NOTED",
+            "CASE_FILE_DOCUMENTS_ATTACHED",
             "ANSWERED",
             "RATED",
             "REOPENED",
             "APPEAL_CLOSED");
+
+    private static final Set<String> ONLY_IF_VISIBLE = Set.of("PROGRESS_NOTED", "CASE_FILE_DOCUMENTS_ATTACHED");
 
     /** Details that name city staff or internal routing: never on the enterprise's page. */
     private static final Set<String> STAFF_DETAILS = Set.of("officialId", "byActor", "ruleId", "visibleToEnterprise");
@@ -74,7 +77,8 @@ class AsSeenQueries {
     private AsSeen enterprise(Timeline timeline) {
         List<TimelineStep> steps = timeline.steps().stream()
                 .filter(step -> ENTERPRISE_STEPS.contains(step.type()))
-                .filter(step -> !step.type().equals("PROGRESS_NOTED")
+                // a note or an official's file is the enterprise's to see only when the official said so
+                .filter(step -> !ONLY_IF_VISIBLE.contains(step.type())
                         || Boolean.TRUE.equals(step.details().get("visibleToEnterprise")))
                 .map(AsSeenQueries::withoutStaff)
                 .toList();

@@ -24,6 +24,7 @@ import cn.qinqing.language.document.DocumentRef;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.resolution.CaseFileClosedEvent;
+import cn.qinqing.language.resolution.CaseFileDocumentsAttachedEvent;
 import cn.qinqing.language.resolution.CaseFileOpenedEvent;
 import cn.qinqing.language.resolution.CaseFilePausedEvent;
 import cn.qinqing.language.resolution.CaseFileReopenedEvent;
@@ -190,6 +191,15 @@ final class TimelineSteps {
                 .details(
                         "officialId", e.officialId(),
                         "text", e.text(),
+                        "visibleToEnterprise", e.visibleToEnterprise()));
+        show(CaseFileDocumentsAttachedEvent.class, e -> Shown.of()
+                .department(e.departmentId())
+                .kind(e.attachedTo())
+                .details(
+                        "officialId", e.officialId(),
+                        "documents",
+                                e.documents().stream().map(DocumentRef::name).collect(Collectors.joining("、")),
+                        "count", e.documents().size(),
                         "visibleToEnterprise", e.visibleToEnterprise()));
         show(CaseFilePausedEvent.class, e -> Shown.of().details("officialId", e.officialId(), "reason", e.reason()));
         show(CaseFileResumedEvent.class, e -> Shown.of().due(e.resolutionDueAt()));

@@ -13,7 +13,7 @@ class AppealEventTypesTest {
                 .<Class<?>>map(AppealEventTypes.Type::javaType)
                 .toList();
 
-        assertThat(kept).hasSize(35);
+        assertThat(kept).hasSize(36);
         assertThat(kept).filteredOn(type -> !AppealHistory.folds(type)).isEmpty();
     }
 

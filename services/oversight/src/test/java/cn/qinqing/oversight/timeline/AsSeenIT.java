@@ -44,7 +44,9 @@ class AsSeenIT extends OversightApiTestBase {
                 .signedFor(departmentA, at("2025-03-03 10:00"), true)
                 .caseOpened(departmentA, 1, at("2025-03-03 10:00"), at("2025-03-04 10:00"), at("2025-03-20 10:00"))
                 .internalNote(departmentA, "内部会商：供电公司尚未回复", at("2025-03-03 11:00"))
+                .caseFileDocuments(departmentA, false, at("2025-03-03 11:05"), "会商纪要.pdf")
                 .contacted(at("2025-03-03 14:00"))
+                .caseFileDocuments(departmentA, true, at("2025-03-03 14:05"), "供电公司复函.pdf")
                 .transferred(departmentA, departmentB, at("2025-03-04 09:00"), at("2025-03-05 09:00"))
                 .id;
         awaitCaughtUp();
@@ -55,10 +57,18 @@ class AsSeenIT extends OversightApiTestBase {
         JsonNode seen = asSeen("viewer=ENTERPRISE&asOf=2025-03-03T15:00:00%2B08:00");
         assertThat(seen.get("visible").asBoolean()).isTrue();
         assertThat(seen.get("steps").findValuesAsText("type"))
-                .containsExactly("FILED", "DOCUMENTS_ATTACHED", "DISPATCHED", "SIGNED_FOR", "PROGRESS_NOTED");
+                .containsExactly(
+                        "FILED",
+                        "DOCUMENTS_ATTACHED",
+                        "DISPATCHED",
+                        "SIGNED_FOR",
+                        "PROGRESS_NOTED",
+                        "CASE_FILE_DOCUMENTS_ATTACHED");
         assertThat(seen.toString())
                 .contains("已电话联系企业")
                 .contains("供电方案.pdf、厂房平面图.pdf")
+                .contains("供电公司复函.pdf")
+                .doesNotContain("会商纪要.pdf")
                 .doesNotContain("内部会商")
                 .doesNotContain("official-of-" + departmentA)
                 .doesNotContain("rule-1");
@@ -73,7 +83,7 @@ class AsSeenIT extends OversightApiTestBase {
     void anOfficialSawTheAppealWhileTheirDepartmentHeldItInternalNotesIncluded() {
         JsonNode holding = asSeen("viewer=OFFICIAL&department=" + departmentA + "&asOf=2025-03-03T15:00:00%2B08:00");
         assertThat(holding.get("visible").asBoolean()).isTrue();
-        assertThat(holding.toString()).contains("内部会商").contains("official-of-" + departmentA);
+        assertThat(holding.toString()).contains("内部会商").contains("会商纪要.pdf").contains("official-of-" + departmentA);
 
         JsonNode transferred =
                 asSeen("viewer=OFFICIAL&department=" + departmentA + "&asOf=2025-03-04T10:00:00%2B08:00");
