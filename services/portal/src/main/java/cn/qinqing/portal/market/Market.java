@@ -77,6 +77,9 @@ public final class Market {
             BigDecimal amountCny,
             String reason,
             Instant outcomeAt,
+            String declinedBy,
+            Instant declinedAt,
+            String declineReason,
             String yourSide,
             long version) {
 
@@ -90,11 +93,12 @@ public final class Market {
         }
 
         public boolean awaitsMyConsent() {
-            return yourSide != null && mine().consentedAt() == null && outcome == null;
+            return yourSide != null && mine().consentedAt() == null && !decided();
         }
 
+        /** The broker recorded how it ended, or one of the enterprises declined it. */
         public boolean decided() {
-            return outcome != null;
+            return outcome != null || declinedBy != null;
         }
     }
 

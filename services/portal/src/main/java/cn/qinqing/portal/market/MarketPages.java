@@ -117,6 +117,11 @@ class MarketPages {
         return button(() -> markets.consent(id), redirect, "notice.matchConsented", "/markets");
     }
 
+    @PostMapping("/matches/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return button(() -> markets.decline(id, reason), redirect, "notice.matchDeclined", "/markets");
+    }
+
     // brokers
 
     @GetMapping("/broker")

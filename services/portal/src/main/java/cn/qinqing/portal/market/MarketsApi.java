@@ -133,6 +133,19 @@ public class MarketsApi {
                 .version();
     }
 
+    /** The caller's enterprise declines to be introduced; the reason goes to the broker, not the other side. */
+    public long decline(UUID id, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", blank(reason));
+        return api().post()
+                .uri("/api/markets/matches/{id}/decline", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Changed.class)
+                .version();
+    }
+
     public long recordOutcome(UUID id, String outcome, BigDecimal amountCny, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", blank(outcome));

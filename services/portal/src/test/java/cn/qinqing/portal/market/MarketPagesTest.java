@@ -56,6 +56,10 @@ class MarketPagesTest extends PortalTestBase {
     }
 
     Market.Match match(String status, String offerName) {
+        return match(status, offerName, null, null);
+    }
+
+    Market.Match match(String status, String offerName, String declinedBy, String declineReason) {
         List<Market.ScorePart> why = List.of(new Market.ScorePart("CHAIN_LINK", 50, "same link: POLYSILICON"));
         return new Market.Match(
                 match,
@@ -82,6 +86,9 @@ class MarketPagesTest extends PortalTestBase {
                 null,
                 null,
                 null,
+                declinedBy,
+                declinedBy == null ? null : Instant.now(),
+                declineReason,
                 "NEED",
                 1);
     }
@@ -99,6 +106,54 @@ class MarketPagesTest extends PortalTestBase {
 
         assertThat(page).contains("稀土高新区一家多晶硅环节企业").doesNotContain("包头稀土高新硅业有限公司");
         assertThat(page).contains("/markets/matches/" + match + "/consent").contains("提交早餐会");
+    }
+
+    @Test
+    void anEnterpriseDeclinesAMatchWithItsReasonAndThenSeesItEnded() throws Exception {
+        when(markets.posts(null, null)).thenReturn(List.of());
+        when(markets.matches()).thenReturn(List.of(match("PROPOSED", null)));
+        String open = mvc.perform(get("/markets").with(enterpriseA()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(open).contains("/markets/matches/" + match + "/decline").contains("婉拒原因");
+
+        when(markets.decline(match, "本季度产能已排满")).thenReturn(2L);
+        mvc.perform(post("/markets/matches/" + match + "/decline")
+                        .param("reason", "本季度产能已排满")
+                        .with(enterpriseA())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        org.mockito.Mockito.verify(markets).decline(match, "本季度产能已排满");
+
+        when(markets.matches()).thenReturn(List.of(match("DECLINED", null, "NEED", "本季度产能已排满")));
+        String declined = mvc.perform(get("/markets").with(enterpriseA()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(declined)
+                .contains("已婉拒", "已婉拒：本季度产能已排满")
+                .doesNotContain("/markets/matches/" + match + "/consent")
+                .doesNotContain("/markets/matches/" + match + "/decline")
+                .doesNotContain("等待对方同意");
+    }
+
+    @Test
+    void aBlankReasonToDeclineIsShownAsTheServicesProblem() throws Exception {
+        doThrow(new ApiProblem(
+                        "projects",
+                        400,
+                        "invalid-request",
+                        "reason must not be blank",
+                        List.of(new ApiProblem.FieldProblem("reason", "must not be blank"))))
+                .when(markets)
+                .decline(match, null);
+        mvc.perform(post("/markets/matches/" + match + "/decline")
+                        .with(enterpriseA())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", "reason must not be blank"));
     }
 
     @Test

@@ -39,6 +39,7 @@ class MarketsAuthorizationPolicy implements AuthorizationPolicy {
                 allow(GET, "/api/markets/matches", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(GET, "/api/markets/matches/{id}", ENTERPRISE, DISPATCHER, OFFICIAL, LEADER, SUPERVISOR, ADMIN),
                 allow(POST, "/api/markets/matches/{id}/consent", ENTERPRISE),
+                allow(POST, "/api/markets/matches/{id}/decline", ENTERPRISE),
                 allow(POST, "/api/markets/matches/{id}/outcome", DISPATCHER, OFFICIAL, LEADER, ADMIN));
     }
 }

@@ -334,6 +334,83 @@ class MarketsApiIT extends ProjectsApiTestBase {
     }
 
     @Test
+    void anEnterpriseDeclinesAMatchSayingWhyAndTheOtherSideNeverLearnsWhoOrWhy() {
+        UUID need = published(userA, need("电池片 (cells, declined)", "CELL", 50, "MW"));
+        UUID offer = published(userB, offer("电池片 (cells, declined)", "CELL", 80, "MW"));
+        var proposed = api.post("/api/markets/matches")
+                .token(dispatcher)
+                .body(Map.of("needPostId", need.toString(), "offerPostId", offer.toString()))
+                .send();
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        UUID match = UUID.fromString(proposed.json().get("id").asText());
+
+        long before = eventCount();
+        var blank = api.post("/api/markets/matches/" + match + "/decline")
+                .token(userB)
+                .body(Map.of("reason", " "))
+                .send();
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().findValuesAsText("field")).containsExactly("reason");
+        Map<String, Object> why = Map.of("reason", "本季度产能已排满");
+        assertThat(api.post("/api/markets/matches/" + match + "/decline")
+                        .token(userC)
+                        .body(why)
+                        .send()
+                        .status())
+                .as("a third party")
+                .isEqualTo(404);
+        assertThat(api.post("/api/markets/matches/" + match + "/decline")
+                        .token(dispatcher)
+                        .body(why)
+                        .send()
+                        .status())
+                .as("a broker does not decline for an enterprise")
+                .isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(before);
+
+        var declined = api.post("/api/markets/matches/" + match + "/decline")
+                .token(userB)
+                .body(why)
+                .send();
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        JsonNode seenByB =
+                api.get("/api/markets/matches/" + match).token(userB).send().json();
+        assertThat(seenByB.get("status").asText()).as("read your write").isEqualTo("DECLINED");
+        assertThat(seenByB.get("declinedBy").asText()).isEqualTo("OFFER");
+        assertThat(seenByB.get("declineReason").asText()).isEqualTo("本季度产能已排满");
+        JsonNode seenByA =
+                api.get("/api/markets/matches/" + match).token(userA).send().json();
+        assertThat(seenByA.get("status").asText()).isEqualTo("DECLINED");
+        assertThat(seenByA.get("declineReason").isNull())
+                .as("the other side learns it ended, not why")
+                .isTrue();
+        assertThat(seenByA.at("/offer/name").isNull()).isTrue();
+        assertThat(api.get("/api/markets/matches/" + match)
+                        .token(dispatcher)
+                        .send()
+                        .json()
+                        .get("declineReason")
+                        .asText())
+                .isEqualTo("本季度产能已排满");
+
+        long afterDecline = eventCount();
+        assertThat(api.post("/api/markets/matches/" + match + "/consent")
+                        .token(userA)
+                        .send()
+                        .status())
+                .as("a declined match cannot be consented to")
+                .isEqualTo(409);
+        assertThat(api.post("/api/markets/matches/" + match + "/decline")
+                        .token(userB)
+                        .body(why)
+                        .send()
+                        .status())
+                .as("a retry")
+                .isEqualTo(200);
+        assertThat(eventCount()).isEqualTo(afterDecline);
+    }
+
+    @Test
     void aNeedGoesToTheNextBreakfastMeetingWhenItsEnterpriseAgrees() {
         UUID need = published(userA, need("TOPCon 电池片", "CELL", 5, "GW"));
 

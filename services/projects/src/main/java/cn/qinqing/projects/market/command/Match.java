@@ -6,6 +6,7 @@ import cn.qinqing.language.ChainLink;
 import cn.qinqing.language.Ids;
 import cn.qinqing.language.market.EnterprisesIntroducedEvent;
 import cn.qinqing.language.market.MatchConsentedEvent;
+import cn.qinqing.language.market.MatchDeclinedEvent;
 import cn.qinqing.language.market.MatchOutcome;
 import cn.qinqing.language.market.MatchOutcomeRecordedEvent;
 import cn.qinqing.language.market.MatchProposedEvent;
@@ -24,8 +25,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A match a broker proposed between a need and an offer of two enterprises: each enterprise consents to be introduced
  * (neither learns the other's name before both did); once both consented they are introduced; the broker records how
- * it ended — met, a contract signed with its amount, or no deal and why. A consent by anyone but the two enterprises'
- * users finds no match (404).
+ * it ended — met, a contract signed with its amount, or no deal and why. Either enterprise may instead decline, before
+ * the introduction, saying why: the match ends there. A consent or a decline by anyone but the two enterprises' users
+ * finds no match (404).
  */
 @Aggregate(type = Match.TYPE)
 public class Match {
@@ -42,6 +44,7 @@ public class Match {
     private final Set<String> consented = new HashSet<>();
     private boolean introduced;
     private MatchOutcome outcome;
+    private String declinedBy;
 
     protected Match() {
         // for Axon
@@ -74,18 +77,15 @@ public class Match {
 
     @CommandHandler
     Long handle(ConsentToMatchCommand command) {
-        Requester requester = command.requester();
-        String party = requester.isUserOf(needEnterpriseId)
-                ? needEnterpriseId
-                : requester.isUserOf(offerEnterpriseId) ? offerEnterpriseId : null;
-        if (party == null) {
-            throw new NotAccessible("match " + matchId);
-        }
+        String party = party(command.requester());
         if (consented.contains(party)) {
             return AggregateLifecycle.getVersion(); // a retry
         }
         if (outcome != null) {
             throw new RuleViolation("match-decided", "The broker recorded this match's outcome already.");
+        }
+        if (declinedBy != null) {
+            throw new RuleViolation("match-declined", "One of the enterprises declined this match; it has ended.");
         }
         apply(new MatchConsentedEvent(matchId, party, command.consentedAt()));
         if (consented.size() == 2) {
@@ -96,10 +96,45 @@ public class Match {
     }
 
     @CommandHandler
+    Long handle(DeclineMatchCommand command) {
+        String party = party(command.requester());
+        if (party.equals(declinedBy)) {
+            return AggregateLifecycle.getVersion(); // a retry
+        }
+        if (declinedBy != null) {
+            throw new RuleViolation("match-declined", "The other enterprise declined this match already.");
+        }
+        if (introduced) {
+            throw new RuleViolation(
+                    "already-introduced",
+                    "Both enterprises consented and were introduced; the broker records the end.");
+        }
+        if (outcome != null) {
+            throw new RuleViolation("match-decided", "The broker recorded this match's outcome already.");
+        }
+        apply(new MatchDeclinedEvent(matchId, party, command.reason(), command.declinedAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The caller's side of the match; anyone else is told there is no such match. */
+    private String party(Requester requester) {
+        if (requester.isUserOf(needEnterpriseId)) {
+            return needEnterpriseId;
+        }
+        if (requester.isUserOf(offerEnterpriseId)) {
+            return offerEnterpriseId;
+        }
+        throw new NotAccessible("match " + matchId);
+    }
+
+    @CommandHandler
     Long handle(RecordMatchOutcomeCommand command) {
         requireBroker(command.requester(), command.marketDepartment());
         if (outcome != null) {
             throw new RuleViolation("outcome-recorded", "This match ended as " + outcome + "; that stands.");
+        }
+        if (declinedBy != null) {
+            throw new RuleViolation("match-declined", "One of the enterprises declined this match; it has ended.");
         }
         if (command.outcome() != MatchOutcome.NO_DEAL && !introduced) {
             throw new RuleViolation(
@@ -143,6 +178,11 @@ public class Match {
     @EventSourcingHandler
     void on(MatchConsentedEvent event) {
         consented.add(event.enterpriseId());
+    }
+
+    @EventSourcingHandler
+    void on(MatchDeclinedEvent event) {
+        declinedBy = event.enterpriseId();
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import cn.qinqing.language.MetadataKeys;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import cn.qinqing.language.market.EnterprisesIntroducedEvent;
 import cn.qinqing.language.market.MatchConsentedEvent;
+import cn.qinqing.language.market.MatchDeclinedEvent;
 import cn.qinqing.language.market.MatchOutcomeRecordedEvent;
 import cn.qinqing.language.market.MatchProposedEvent;
 import cn.qinqing.language.market.NeedReferredToMeetingEvent;
@@ -136,6 +137,18 @@ class MarketProjection {
                 ts(event.consentedAt()),
                 event.enterpriseId(),
                 ts(event.consentedAt()),
+                version,
+                event.matchId());
+    }
+
+    @EventHandler
+    void on(MatchDeclinedEvent event, @SequenceNumber long version) {
+        jdbc.update(
+                "UPDATE market_match SET declined_by = ?, declined_at = ?, decline_reason = ?,"
+                        + " version = GREATEST(version, ?) WHERE match_id = ?",
+                event.enterpriseId(),
+                ts(event.declinedAt()),
+                event.reason(),
                 version,
                 event.matchId());
     }

@@ -269,7 +269,12 @@ public class Markets {
         MatchView.Side need = side(rs, "need", !introduced && "OFFER".equals(yourSide));
         MatchView.Side offer = side(rs, "offer", !introduced && "NEED".equals(yourSide));
         String outcome = rs.getString("outcome");
-        String status = outcome != null ? outcome : introduced ? "INTRODUCED" : "PROPOSED";
+        String declinedBy = rs.getString("declined_by");
+        String declinedSide = declinedBy == null ? null : declinedBy.equals(needEnterprise) ? "NEED" : "OFFER";
+        String status =
+                outcome != null ? outcome : declinedSide != null ? "DECLINED" : introduced ? "INTRODUCED" : "PROPOSED";
+        // the other enterprise learns that the match ended, not why
+        boolean reasonShown = yourSide == null || yourSide.equals(declinedSide);
         return new MatchView(
                 rs.getObject("match_id", UUID.class),
                 ChainLink.valueOf(rs.getString("chain_link")),
@@ -285,6 +290,9 @@ public class Markets {
                 rs.getBigDecimal("amount_cny"),
                 rs.getString("reason"),
                 instant(rs, "outcome_at"),
+                declinedSide,
+                instant(rs, "declined_at"),
+                reasonShown ? rs.getString("decline_reason") : null,
                 yourSide,
                 rs.getLong("version"));
     }

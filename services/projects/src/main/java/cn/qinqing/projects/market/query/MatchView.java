@@ -12,7 +12,10 @@ import java.util.UUID;
  * both consented: its {@code enterpriseId} and {@code name} are null and its {@code label} reads "an enterprise in
  * &lt;district&gt; at &lt;link&gt;".
  *
- * @param status PROPOSED, INTRODUCED, or the outcome (MET, CONTRACT_SIGNED, NO_DEAL)
+ * @param status PROPOSED, INTRODUCED, DECLINED (by one of the enterprises), or the outcome (MET, CONTRACT_SIGNED,
+ *     NO_DEAL)
+ * @param declinedBy NEED or OFFER: the side that declined, if one did
+ * @param declineReason why it declined: for the brokers and that enterprise, never the other side
  * @param yourSide for an enterprise's user, NEED or OFFER; null for brokers and supervisors
  */
 public record MatchView(
@@ -30,6 +33,9 @@ public record MatchView(
         BigDecimal amountCny,
         String reason,
         Instant outcomeAt,
+        String declinedBy,
+        Instant declinedAt,
+        String declineReason,
         String yourSide,
         long version) {
 

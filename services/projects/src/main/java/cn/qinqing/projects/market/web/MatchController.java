@@ -8,6 +8,7 @@ import cn.qinqing.platform.web.FieldError;
 import cn.qinqing.platform.web.FreshReads;
 import cn.qinqing.platform.web.InvalidRequestException;
 import cn.qinqing.projects.market.command.ConsentToMatchCommand;
+import cn.qinqing.projects.market.command.DeclineMatchCommand;
 import cn.qinqing.projects.market.command.Match;
 import cn.qinqing.projects.market.command.ProposeMatchCommand;
 import cn.qinqing.projects.market.command.RecordMatchOutcomeCommand;
@@ -111,6 +112,14 @@ class MatchController {
     ResponseEntity<Answers.Changed> consent(@PathVariable UUID id) {
         Long version = commands.sendAndWait(
                 new ConsentToMatchCommand(id, MarketAccess.requester(Actor.require()), Instant.now()));
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new Answers.Changed(id, version));
+    }
+
+    /** The caller's enterprise declines to be introduced, saying why; the match ends, neither side learns the other. */
+    @PostMapping(path = "/{id}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Answers.Changed> decline(@PathVariable UUID id, @Valid @RequestBody Requests.DeclineMatch request) {
+        Long version = commands.sendAndWait(new DeclineMatchCommand(
+                id, MarketAccess.requester(Actor.require()), request.reason().strip(), Instant.now()));
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new Answers.Changed(id, version));
     }
 

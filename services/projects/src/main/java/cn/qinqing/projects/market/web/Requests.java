@@ -47,6 +47,9 @@ final class Requests {
 
     record ReferNeed(@Size(max = 2000) @PlainText(multiline = true) String description) {}
 
+    /** Why the enterprise does not want to be introduced: the broker reads it, the other side never does. */
+    record DeclineMatch(@NotBlank @Size(max = 500) @PlainText String reason) {}
+
     record ProposeMatch(@NotNull UUID needPostId, @NotNull UUID offerPostId) {}
 
     /**

@@ -4,6 +4,7 @@ import cn.qinqing.language.ChainLink;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.market.EnterprisesIntroducedEvent;
 import cn.qinqing.language.market.MatchConsentedEvent;
+import cn.qinqing.language.market.MatchDeclinedEvent;
 import cn.qinqing.language.market.MatchOutcome;
 import cn.qinqing.language.market.MatchOutcomeRecordedEvent;
 import cn.qinqing.language.market.MatchProposedEvent;
@@ -143,6 +144,43 @@ class MatchTest {
                                 MATCH, NEED, ChainLink.POLYSILICON, MatchOutcome.NO_DEAL, null, "x", T0))
                 .when(new RecordMatchOutcomeCommand(MATCH, DISPATCHER, DEPARTMENT, MatchOutcome.MET, null, null, T0))
                 .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void eitherEnterpriseMayDeclineBeforeTheIntroductionAndTheMatchEndsThere() {
+        MatchDeclinedEvent declined = new MatchDeclinedEvent(MATCH, A, "本季度产能已排满", T0);
+        fixture.given(proposed(), new MatchConsentedEvent(MATCH, B, T0))
+                .when(new DeclineMatchCommand(MATCH, USER_A, "本季度产能已排满", T0))
+                .expectEvents(declined);
+        // a retry changes nothing; the other side can no longer consent, nor the broker record a meeting
+        fixture.given(proposed(), declined)
+                .when(new DeclineMatchCommand(MATCH, USER_A, "本季度产能已排满", T0))
+                .expectNoEvents();
+        fixture.given(proposed(), declined)
+                .when(new ConsentToMatchCommand(MATCH, USER_B, T0))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(proposed(), declined)
+                .when(new DeclineMatchCommand(MATCH, USER_B, "不需要了", T0))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(proposed(), declined)
+                .when(new RecordMatchOutcomeCommand(
+                        MATCH, DISPATCHER, DEPARTMENT, MatchOutcome.NO_DEAL, null, "企业拒绝", T0))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noDeclineOnceIntroducedAndNoneByAThirdParty() {
+        fixture.given(introduced())
+                .when(new DeclineMatchCommand(MATCH, USER_A, "改变主意", T0))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(proposed())
+                .when(new DeclineMatchCommand(MATCH, USER_C, "x", T0))
+                .expectException(NotAccessible.class)
+                .expectNoEvents();
     }
 
     static Object[] introduced() {
