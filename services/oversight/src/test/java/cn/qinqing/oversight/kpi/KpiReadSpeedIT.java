@@ -94,7 +94,14 @@ class KpiReadSpeedIT extends OversightApiTestBase {
             long events = jdbc.queryForObject("SELECT count(*) FROM appeal_event", Long.class);
             StringBuilder line = new StringBuilder(String.format(
                     Locale.ROOT, "[kpi-speed] round %d: %,d appeals, %,d appeal events;", round, appeals, events));
-            for (String path : PATHS) {
+            // and one appeal's timeline (the first filed), which folds only that appeal's events
+            String timeline = "/api/oversight/appeals/"
+                    + jdbc.queryForObject(
+                            "SELECT appeal_id FROM %s ORDER BY global_index LIMIT 1".formatted("appeal_event"),
+                            String.class)
+                    + "/timeline";
+            for (String path : java.util.stream.Stream.concat(PATHS.stream(), java.util.stream.Stream.of(timeline))
+                    .toList()) {
                 double hits = gets("hit");
                 double misses = gets("miss");
                 long cpu = processCpuNanos();
