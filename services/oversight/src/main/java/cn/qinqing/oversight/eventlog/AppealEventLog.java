@@ -92,6 +92,21 @@ public class AppealEventLog {
                 Timestamp.from(asOf));
     }
 
+    /** How far the events of each appeal unfinished at {@code asOf} go (as {@link #heads}). */
+    public Map<UUID, Head> unfinishedHeads(Instant asOf) {
+        Map<UUID, Head> heads = new HashMap<>();
+        jdbc.query(
+                "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
+                        + " WHERE recorded_at <= ? GROUP BY appeal_id HAVING NOT bool_or(finishes)",
+                rs -> {
+                    heads.put(
+                            rs.getObject("appeal_id", UUID.class),
+                            new Head(rs.getLong("last_index"), rs.getInt("events")));
+                },
+                Timestamp.from(asOf));
+        return heads;
+    }
+
     /**
      * How far each appeal's events recorded by {@code asOf} go, for every appeal with something happening or falling
      * due in {@code [from, to)} (null bounds: all time): what tells a kept fold from one that must be made again.

@@ -46,9 +46,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -703,6 +705,39 @@ public final class AppealHistory {
 
     public Optional<ActionItem> actionItem() {
         return Optional.ofNullable(actionItem).map(MutableActionItem::freeze);
+    }
+
+    /**
+     * The instants at which, with no new event, what this history owes may change by the clock alone: every due
+     * instant it holds (an item is past due once the clock passes it). Between two of them its obligations' verdicts,
+     * its overdue items and its action item's lateness are the same at any instant, so a fold may be used again there
+     * ({@code SettledUnitQueries}). Empty when something runs with the clock itself: a paused resolution clock counts
+     * paused working time up to the instant.
+     */
+    public Optional<NavigableSet<Instant>> clockBoundaries() {
+        if (paused) {
+            return Optional.empty();
+        }
+        NavigableSet<Instant> dues = new TreeSet<>();
+        java.util.function.Consumer<Instant> add = due -> {
+            if (due != null) {
+                dues.add(due);
+            }
+        };
+        add.accept(dispatchDue);
+        add.accept(firstContactDue);
+        obligations.forEach(obligation -> add.accept(obligation.dueAt));
+        if (signFor != null) {
+            add.accept(signFor.dueAt);
+        }
+        if (resolution != null) {
+            add.accept(resolution.dueAt);
+        }
+        notices.forEach(notice -> add.accept(notice.dueAt));
+        if (actionItem != null) {
+            add.accept(actionItem.dueAt);
+        }
+        return Optional.of(dues);
     }
 
     /** What is past due at the evaluation instant; nothing once the appeal is finished. */

@@ -5,7 +5,6 @@ import cn.qinqing.oversight.directory.Chain;
 import cn.qinqing.oversight.directory.Directory;
 import cn.qinqing.oversight.directory.DirectorySnapshot;
 import cn.qinqing.oversight.eventlog.AppealEventLog;
-import cn.qinqing.oversight.eventlog.Histories;
 import cn.qinqing.oversight.history.AppealDimension;
 import cn.qinqing.oversight.reading.Freshness;
 import cn.qinqing.oversight.reading.ReadModels;
@@ -36,19 +35,12 @@ public class KpiQueries {
             List<Directory.CalendarVersion> calendar,
             Freshness freshness) {}
 
-    private final Histories histories;
     private final AppealEventLog events;
     private final Directory directory;
     private final ReadModels readModels;
     private final SettledUnitQueries settled;
 
-    KpiQueries(
-            Histories histories,
-            AppealEventLog events,
-            Directory directory,
-            ReadModels readModels,
-            SettledUnitQueries settled) {
-        this.histories = histories;
+    KpiQueries(AppealEventLog events, Directory directory, ReadModels readModels, SettledUnitQueries settled) {
         this.events = events;
         this.directory = directory;
         this.readModels = readModels;
@@ -109,9 +101,11 @@ public class KpiQueries {
                     }
                 });
         if (groupBy != Kpis.GroupBy.MONTH) {
-            histories.unfinished(asOf, calendar, history -> Kpis.overdueUnits(history).stream()
-                    .filter(unit -> Kpis.mayPass(unit, filter))
-                    .forEach(units::add));
+            settled.overdue(asOf, calendar, directory.calendarVersions(asOf), unit -> {
+                if (Kpis.mayPass(unit, filter)) {
+                    units.add(unit);
+                }
+            });
         }
         Map<UUID, AppealDimension> dimensions = Kpis.needsDimensions(filter, groupBy)
                 ? events.dimensions(units.stream().map(Kpis.Unit::appealId).collect(Collectors.toSet()))

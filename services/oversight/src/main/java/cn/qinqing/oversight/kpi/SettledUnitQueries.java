@@ -4,9 +4,7 @@ import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.oversight.directory.Directory;
 import cn.qinqing.oversight.eventlog.AppealEventLog;
 import cn.qinqing.oversight.eventlog.AppealEventLog.Head;
-import cn.qinqing.oversight.history.ActionItem;
 import cn.qinqing.oversight.history.AppealHistory;
-import cn.qinqing.oversight.history.Obligation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,27 +13,52 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The KPI units of the appeals a period touches, folding again only what changed. A settled appeal — finished, with no
- * obligation open and its meeting action item (if any) closed — counts the same at every later instant: its units are
- * kept, keyed by how far its events go and by the working calendar they were counted with, and used again while both
- * are the same. Everything else (unfinished appeals, whose units depend on the instant) is folded on every read, as
- * before. Without this a KPI read folded every event of the period on every request, and grew with the store (R11).
+ * The KPI units of the appeals a period touches, and the overdue units of the unfinished ones, folding again only
+ * what changed. A fold's units depend on its events and on the instant only through the due instants it holds
+ * ({@link AppealHistory#clockBoundaries()}): with the same events (the same head) and the same working calendar, the
+ * units are the same at any instant between the two due instants around the one it was folded at. So every fold is
+ * kept with that interval and used again while the head, the calendar and the interval hold — for a settled appeal
+ * (finished, nothing owed) the interval is all time. Without this a KPI read folded every appeal of the period, and
+ * every unfinished one again for what is overdue, on every request, and grew with the store (R11).
  *
  * <p>Kept per instance and bounded ({@code qinqing.oversight.kpi.settled-appeals}, default 200,000 appeals); a second
  * instance keeps its own. Nothing is invalidated by hand: an appeal with a new event has a new head and is folded
- * again, and a time-travel read ({@code asOf}) sees the head as of its instant.
+ * again, a read at an instant past one of its due instants folds it again, and a time-travel read ({@code asOf}) sees
+ * the head as of its instant.
  */
 @Component
 class SettledUnitQueries {
 
-    private record Kept(Head head, List<Directory.CalendarVersion> calendar, List<Kpis.Unit> units) {}
+    /**
+     * A fold, good for the instants in {@code [from, until)}.
+     *
+     * @param units what it counts in the KPIs ({@link Kpis#units})
+     * @param overdue what it has overdue ({@link Kpis#overdueUnits}), empty once finished
+     */
+    record Kept(
+            Head head,
+            List<Directory.CalendarVersion> calendar,
+            List<Kpis.Unit> units,
+            List<Kpis.Unit> overdue,
+            Instant from,
+            Instant until) {
+
+        boolean holds(Head current, List<Directory.CalendarVersion> calendarVersions, Instant asOf) {
+            return head.equals(current)
+                    && calendar.equals(calendarVersions)
+                    && !asOf.isBefore(from)
+                    && asOf.isBefore(until);
+        }
+    }
 
     private final AppealEventLog events;
     private final Cache<UUID, Kept> kept;
@@ -60,31 +83,67 @@ class SettledUnitQueries {
             WorkingCalendar calendar,
             List<Directory.CalendarVersion> calendarVersions,
             Consumer<Kpis.Unit> each) {
-        Map<UUID, Head> heads = events.heads(from, to, asOf);
+        serve(events.heads(from, to, asOf), asOf, calendar, calendarVersions, Kept::units, each);
+    }
+
+    /** Each overdue unit of every appeal unfinished at the instant (what {@link Kpis#overdueUnits} counts). */
+    void overdue(
+            Instant asOf,
+            WorkingCalendar calendar,
+            List<Directory.CalendarVersion> calendarVersions,
+            Consumer<Kpis.Unit> each) {
+        serve(events.unfinishedHeads(asOf), asOf, calendar, calendarVersions, Kept::overdue, each);
+    }
+
+    private void serve(
+            Map<UUID, Head> heads,
+            Instant asOf,
+            WorkingCalendar calendar,
+            List<Directory.CalendarVersion> calendarVersions,
+            Function<Kept, List<Kpis.Unit>> part,
+            Consumer<Kpis.Unit> each) {
         List<UUID> toFold = new ArrayList<>();
         heads.forEach((appealId, head) -> {
             Kept known = kept.getIfPresent(appealId);
-            if (known != null && known.head().equals(head) && known.calendar().equals(calendarVersions)) {
-                known.units().forEach(each);
+            if (known != null && known.holds(head, calendarVersions, asOf)) {
+                part.apply(known).forEach(each);
             } else {
                 toFold.add(appealId);
             }
         });
         events.ofAppeals(toFold, asOf, appealEvents -> {
             AppealHistory history = AppealHistory.of(appealEvents.get(0).appealId(), appealEvents, asOf, calendar);
-            List<Kpis.Unit> units = Kpis.units(history, calendar);
-            if (settled(history)) {
-                kept.put(history.appealId(), new Kept(Head.of(appealEvents), calendarVersions, List.copyOf(units)));
-            }
-            units.forEach(each);
+            Kept folded = new Kept(
+                    Head.of(appealEvents),
+                    calendarVersions,
+                    List.copyOf(Kpis.units(history, calendar)),
+                    List.copyOf(Kpis.overdueUnits(history)),
+                    asOf,
+                    asOf);
+            history.clockBoundaries().ifPresent(boundaries -> kept.put(history.appealId(), within(folded, boundaries)));
+            part.apply(folded).forEach(each);
         });
     }
 
-    /** Whether the history's units no longer depend on the instant it is evaluated at (only on its events). */
-    static boolean settled(AppealHistory history) {
-        return history.status() != null
-                && history.status().isFinished()
-                && history.obligations().stream().noneMatch(obligation -> obligation.end() == Obligation.End.OPEN)
-                && history.actionItem().map(ActionItem::closed).orElse(true);
+    /**
+     * The fold with the instants it holds for: an item counts as late once the clock is past its due instant
+     * ({@code due.isBefore(at)}) and an action item once it is at it ({@code !due.isAfter(at)}), so a due instant
+     * {@code d} changes the answer at {@code d} and just after it; the fold holds from the last such change at or
+     * before its instant to the first one after it.
+     */
+    static Kept within(Kept folded, NavigableSet<Instant> dues) {
+        Instant at = folded.from();
+        Instant from = Instant.MIN;
+        Instant until = Instant.MAX;
+        for (Instant due : dues) {
+            for (Instant change : List.of(due, due.plusNanos(1))) {
+                if (!change.isAfter(at)) {
+                    from = change.isAfter(from) ? change : from;
+                } else if (change.isBefore(until)) {
+                    until = change;
+                }
+            }
+        }
+        return new Kept(folded.head(), folded.calendar(), folded.units(), folded.overdue(), from, until);
     }
 }

@@ -53,6 +53,50 @@ class SettledUnitsIT extends OversightApiTestBase {
         assertThat(rows(paths.get(0))).isNotEqualTo(closed);
     }
 
+    @Test
+    void anOpenAppealsKeptFoldHoldsOnlyUntilItsNextDueInstant() {
+        NationalDayCases cases = NationalDayCases.publish(scenario());
+        // W is being worked on: its resolution falls due on 20 October at 10:00, nothing closes it
+        var w = cases.scenario().appeal(cases.enterprise(), "办理中");
+        w.filed(at("2025-10-13 09:00"))
+                .dispatched(cases.departmentB(), at("2025-10-13 09:05"), at("2025-10-14 09:05"))
+                .signedFor(cases.departmentB(), at("2025-10-13 10:00"), true)
+                .caseOpened(
+                        cases.departmentB(), 1, at("2025-10-13 10:00"), at("2025-10-14 10:00"), at("2025-10-20 10:00"));
+        awaitCaughtUp();
+        String department = "/api/oversight/kpis?department=" + cases.departmentB() + "&asOf=";
+        String before = department + "2025-10-20T09:59:59%2B08:00";
+        String atDue = department + "2025-10-20T10:00:00%2B08:00";
+        String after = department + "2025-10-20T10:00:01%2B08:00";
+
+        double hitsBefore = hits();
+        String beforeDue = rows(before);
+        assertThat(rows(before)).isEqualTo(beforeDue);
+        assertThat(hits() - hitsBefore)
+                .as("the second read at the same instant is answered from kept units")
+                .isPositive();
+        // at the due instant it is not late yet; a moment later it is, although none of its events changed
+        assertThat(rows(atDue)).isEqualTo(beforeDue);
+        String afterDue = rows(after);
+        assertThat(afterDue).isNotEqualTo(beforeDue);
+        assertThat(overdueNow(after)).isEqualTo(overdueNow(before) + 1);
+        assertThat(rows(before))
+                .as("back before the due instant: folded again, as before")
+                .isEqualTo(beforeDue);
+        assertThat(rows(after)).isEqualTo(afterDue);
+    }
+
+    private long overdueNow(String path) {
+        return api.get(path)
+                .token(supervisor)
+                .send()
+                .json()
+                .get("rows")
+                .get(0)
+                .get("overdueNow")
+                .asLong();
+    }
+
     private String rows(String path) {
         var answer = api.get(path).token(supervisor).send();
         assertThat(answer.status()).as(path).isEqualTo(200);
