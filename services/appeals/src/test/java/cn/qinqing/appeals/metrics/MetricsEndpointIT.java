@@ -29,7 +29,11 @@ class MetricsEndpointIT extends AppealsApiTestBase {
                 .containsPattern("qinqing_processor_lag_seconds\\{[^}]*group=\"appeals-")
                 .containsPattern("qinqing_dead_letters\\{[^}]*group=\"appeals-")
                 .contains("hikaricp_connections_active")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                // Axon's processor timers: count, sum and max, but no client-side percentiles (heap, R11)
+                .containsPattern("eventProcessor_allTimer_seconds_count\\{")
+                .doesNotContainPattern("eventProcessor_[a-zA-Z]+Timer_seconds\\{[^}]*quantile=")
+                .containsPattern("commandBus_allTimer_seconds\\{[^}]*quantile=\"0.95\"");
     }
 
     @Test

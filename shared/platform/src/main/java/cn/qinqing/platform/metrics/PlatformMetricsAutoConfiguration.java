@@ -1,8 +1,10 @@
 package cn.qinqing.platform.metrics;
 
 import cn.qinqing.platform.PlatformProperties;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -36,6 +38,30 @@ public class PlatformMetricsAutoConfiguration {
                 ? properties.name()
                 : environment.getProperty("spring.application.name", "qinqing");
         return MeterFilter.commonTags(io.micrometer.core.instrument.Tags.of("application", name));
+    }
+
+    /**
+     * Axon times every handled event in up to four timers per processor and payload type, each with client-side
+     * percentiles: six HdrHistograms per timer (its ten-minute window's ring buffer), 5 MiB in a service with ~460
+     * such timers, which fill during the first hour (the R11 soak's rise of the heap) and take a recording for every
+     * event. Prometheus keeps each timer's count, sum and max without them, and nothing reads a processor's quantile
+     * (the dashboard's latency panel is {@code eventProcessor_latency}); the command bus keeps its percentiles.
+     */
+    @Bean
+    MeterFilter qinqingProcessorTimersWithoutPercentiles() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().startsWith("eventProcessor.")) {
+                    return config;
+                }
+                return DistributionStatisticConfig.builder()
+                        .percentiles()
+                        .percentilesHistogram(false)
+                        .build()
+                        .merge(config);
+            }
+        };
     }
 
     /** Lag and dead letters of every processing group, once Axon has named them all. */
