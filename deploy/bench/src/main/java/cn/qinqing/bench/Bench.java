@@ -76,7 +76,7 @@ public final class Bench {
         store = new Measuring(database);
         seeding = new Seeding(database, store, enterprises);
         json.put("versions", Report.versions(database, root));
-        json.put("settings", Report.settings(database, javaOptions(), options.batchSize));
+        json.put("settings", Report.settings(database, javaOptions(), options));
         Platform platform = null;
         try {
             platform = startPlatform();
@@ -140,16 +140,20 @@ public final class Bench {
         builder.arguments("appeals", NO_FILING_LIMIT);
         builder.arguments(
                 "identity", BenchEnterprise.identityArguments(enterprises).toArray(String[]::new));
+        // each processing setting defaults on its own (PlatformProperties.Processing): only what is given is passed
+        List<String> processing = new ArrayList<>();
         if (options.batchSize != null) {
+            processing.add("--qinqing.service.processing.batch-size=" + options.batchSize);
+        }
+        if (options.coalesceMillis != null) {
+            processing.add("--qinqing.service.processing.coalesce=" + options.coalesceMillis + "ms");
+        }
+        if (options.segments != null) {
+            processing.add("--qinqing.service.processing.segments=" + options.segments);
+        }
+        if (!processing.isEmpty()) {
             for (ServiceDefinition service : services) {
-                // the platform binds the processing settings as one record: given one, the others must be given too
-                builder.arguments(
-                        service.name(),
-                        "--qinqing.service.processing.batch-size=" + options.batchSize,
-                        "--qinqing.service.processing.segments=2",
-                        "--qinqing.service.processing.threads=2",
-                        "--qinqing.service.processing.claim-timeout=10s",
-                        "--qinqing.service.processing.poll-interval=1s");
+                builder.arguments(service.name(), processing.toArray(String[]::new));
             }
         }
         Log.say("starting " + services.stream().map(ServiceDefinition::name).toList() + " (P5)");
@@ -244,6 +248,7 @@ public final class Bench {
 
         Log.say("P1 closed model: " + options.clients + " clients for " + phase.toSeconds() + " s");
         long[] before = store.commits();
+        Map<String, Long> writesBefore = store.writesPerTable();
         long cpuBefore = Measuring.cpuMillis(platform);
         Filings.Result closed = filings.closed(options.clients, phase);
         // what the filings set off in the other services is part of their cost
@@ -251,8 +256,10 @@ public final class Bench {
                 List.of("appeals", "assignment", "resolution", "meetings", "oversight"), Duration.ofSeconds(60));
         long cpuAfter = Measuring.cpuMillis(platform);
         long[] after = store.commits();
+        Map<String, Long> writesAfter = store.writesPerTable();
         Log.say(Report.describe(closed));
         double filed = Math.max(1, closed.ok());
+        Map<String, Object> writesPerFiling = Report.perFiling(writesBefore, writesAfter, filed);
         double commitsPerFiling = (after[0] - before[0]) / filed;
         double rowsPerFiling = (after[1] - before[1]) / filed;
         double fetchedPerFiling = (after[2] - before[2]) / filed;
@@ -261,6 +268,7 @@ public final class Bench {
                 "  per filing: %.1f commits (pg_stat_database.xact_commit), %.1f rows written, %.1f rows fetched,"
                         + " %.1f ms CPU of the services (/proc)",
                 commitsPerFiling, rowsPerFiling, fetchedPerFiling, cpuPerFiling));
+        Log.say("  rows written per filing, by table: " + writesPerFiling);
         for (Process profiler : profilers) {
             profiler.waitFor(10, TimeUnit.SECONDS);
         }
@@ -280,6 +288,7 @@ public final class Bench {
         p1.put("rows_per_filing", Report.round(rowsPerFiling, 1));
         p1.put("rows_fetched_per_filing", Report.round(fetchedPerFiling, 1));
         p1.put("cpu_ms_per_filing", Report.round(cpuPerFiling, 1));
+        p1.put("writes_per_filing_by_table", writesPerFiling);
         p1.put("read_after_write_404", single.notFound());
         p1.put("read_after_write_stale", single.stale());
         p1.put("read_after_write_checked", single.filed());

@@ -58,6 +58,23 @@ final class Measuring {
         }
     }
 
+    /**
+     * Rows inserted, updated or deleted so far per table ({@code schema.table}), to say where a filing's writes and
+     * transactions go: a processor stores its token once per batch, so a {@code token_entry}'s updates count its batches.
+     */
+    Map<String, Long> writesPerTable() throws Exception {
+        Map<String, Long> writes = new java.util.TreeMap<>();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT schemaname || '.' || relname,"
+                        + " n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables")) {
+            while (rows.next()) {
+                writes.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return writes;
+    }
+
     /** CPU time the platform's service processes used so far, in ms (user + system, from /proc). */
     static long cpuMillis(Platform platform) {
         long ticks = 0;

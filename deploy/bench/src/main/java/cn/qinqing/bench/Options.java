@@ -25,6 +25,9 @@ final class Options {
               --service-heap=SIZE   each service's maximum heap instead of the launcher's 256m, e.g. 512m
               --start-timeout=S     how long the services may take to become healthy (300 s)
               --batch-size=N        the processors' batch size (platform default 100), to measure a tuning
+              --coalesce=MS         events arriving within this many ms of the last wake-up wake the processors once
+                                    (platform default 5), to measure batching against latency
+              --segments=N          segments of a processor that starts on an empty token table (platform default 2)
               --database-url=URL    a JDBC URL of an existing database (default: a fresh qinqing_bench_<time> on
                                     jdbc:postgresql://127.0.0.1:5432/postgres, dropped at the end)
               --keep-database       do not drop the fresh database at the end
@@ -47,6 +50,8 @@ final class Options {
 
     boolean classDataSharing = true;
     Integer batchSize;
+    Integer coalesceMillis;
+    Integer segments;
     String serviceHeap;
     int startTimeoutSeconds = 300;
     String databaseUrl;
@@ -79,6 +84,8 @@ final class Options {
                 case "--service-heap" -> options.serviceHeap = value;
                 case "--start-timeout" -> options.startTimeoutSeconds = Integer.parseInt(value);
                 case "--batch-size" -> options.batchSize = Integer.parseInt(value);
+                case "--coalesce" -> options.coalesceMillis = Integer.parseInt(value);
+                case "--segments" -> options.segments = Integer.parseInt(value);
                 case "--database-url" -> options.databaseUrl = value;
                 case "--keep-database" -> options.keepDatabase = true;
                 case "--profile" -> options.profile = true;

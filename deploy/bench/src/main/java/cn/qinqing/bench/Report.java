@@ -93,7 +93,19 @@ final class Report {
         return versions;
     }
 
-    static Map<String, Object> settings(Database database, List<String> javaOptions, Integer batchSize)
+    /** The tables written to during a phase, most written first, as rows per filing (those at 0.05 or more). */
+    static Map<String, Object> perFiling(Map<String, Long> before, Map<String, Long> after, double filed) {
+        Map<String, Object> perFiling = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(table ->
+                        Map.entry(table.getKey(), (table.getValue() - before.getOrDefault(table.getKey(), 0L)) / filed))
+                .filter(table -> table.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(table -> perFiling.put(table.getKey(), round(table.getValue(), 2)));
+        return perFiling;
+    }
+
+    static Map<String, Object> settings(Database database, List<String> javaOptions, Options options)
             throws SQLException {
         Map<String, Object> settings = new LinkedHashMap<>();
         try (Connection connection = database.connect();
@@ -105,7 +117,9 @@ final class Report {
         }
         settings.put("service_java_options", String.join(" ", javaOptions));
         settings.put("hikari_maximum_pool_size", 8);
-        settings.put("processor_batch_size", batchSize == null ? 100 : batchSize);
+        settings.put("processor_batch_size", options.batchSize == null ? 100 : options.batchSize);
+        settings.put("processor_coalesce_ms", options.coalesceMillis == null ? 5 : options.coalesceMillis);
+        settings.put("processor_segments", options.segments == null ? 2 : options.segments);
         return settings;
     }
 

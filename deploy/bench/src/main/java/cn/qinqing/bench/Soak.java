@@ -248,6 +248,7 @@ public final class Soak {
         if (loadAverage != null) loads.add(Double.parseDouble(loadAverage.split(" ")[0]));
         row.put("appeals_filed", load.filed.get());
         row.put("appeals_rated", load.rated.get());
+        row.put("appeals_closed", load.closed.get());
         row.put("meetings", load.meetings.get());
         row.put("appeals_in_flight", load.inFlight.get());
         minutes.add(row);
@@ -256,11 +257,12 @@ public final class Soak {
                 .mapToLong(o -> (Long) ((Map<?, ?>) o).get("errors"))
                 .sum();
         say(String.format(
-                "minute %d: %d filed, %d rated, %d in flight, %d meetings; errors %d; events %d, database %d MiB,"
-                        + " %d connections; load %s",
+                "minute %d: %d filed, %d rated, %d closed, %d in flight, %d meetings; errors %d; events %d, database"
+                        + " %d MiB, %d connections; load %s",
                 minute,
                 load.filed.get(),
                 load.rated.get(),
+                load.closed.get(),
                 load.inFlight.get(),
                 load.meetings.get(),
                 errorsThisMinute,

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>enterprises file ({@code --rate} a second, in turn), one filing in three is supplemented, and each answer is
- *       rated once the enterprise sees it;
+ *       rated once the enterprise sees it, then signed off by the department's head (the two keys that close it);
  *   <li>the official of industry-it waits for each appeal in the department's inbox, signs for it, notes progress for
  *       the enterprise and answers; the leader takes charge of one appeal in four first;
  *   <li>the leader runs a meeting a minute: schedules it, invites enterprise A, which accepts and proposes a topic,
@@ -66,6 +66,7 @@ final class SoakLoad {
 
     final AtomicLong filed = new AtomicLong();
     final AtomicLong rated = new AtomicLong();
+    final AtomicLong closed = new AtomicLong();
     final AtomicLong meetings = new AtomicLong();
     final AtomicLong inFlight = new AtomicLong();
 
@@ -82,7 +83,7 @@ final class SoakLoad {
         enterpriseTokens = seeding.enterpriseTokens(issuer);
         OidcLogin login = new OidcLogin(issuer.toString());
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (String user : List.of("enterprise-a", "official", "leader", "supervisor")) {
+        for (String user : List.of("enterprise-a", "official", "leader", "head-industry-it", "supervisor")) {
             tokens.put(user, login.userToken(user, PASSWORD));
         }
         userTokens = tokens;
@@ -229,6 +230,26 @@ final class SoakLoad {
                     200);
             if (rating == null) return;
             rated.incrementAndGet();
+            // the second key: the department's head signs the answer off once the enterprise's feedback is in the
+            // case file, which closes it and the appeal (without it every appeal of the hour stays open)
+            String head = userTokens.get("head-industry-it");
+            Answer feedback = await(
+                    "head: read case file",
+                    url("resolution", "/api/resolution/case-files/" + id),
+                    head,
+                    json -> !json.path("feedback").isMissingNode()
+                            && !json.path("feedback").isNull());
+            if (feedback == null) return;
+            Answer signedOff = call(
+                    "head: sign off",
+                    "POST",
+                    url("resolution", "/api/resolution/case-files/" + id + "/sign-off"),
+                    head,
+                    Map.of("If-Match", feedback.etag()),
+                    null,
+                    200);
+            if (signedOff == null) return;
+            closed.incrementAndGet();
             synchronized (recent) {
                 recent.addFirst(id);
                 if (recent.size() > 50) recent.removeLast();

@@ -33,13 +33,24 @@ class OptionsTest {
     @Test
     void explicitFlagsWinOverTheModesDefaults() {
         Options options = Options.parse(new String[] {
-            "--full", "--duration=5", "--events=1000", "--clients=4", "--batch-size=1", "--service-heap=512m"
+            "--full",
+            "--duration=5",
+            "--events=1000",
+            "--clients=4",
+            "--batch-size=1",
+            "--service-heap=512m",
+            "--coalesce=20",
+            "--segments=1"
         });
         assertThat(options.durationSeconds).isEqualTo(5);
         assertThat(options.events).isEqualTo(1000);
         assertThat(options.clients).isEqualTo(4);
         assertThat(options.batchSize).isEqualTo(1);
         assertThat(options.serviceHeap).isEqualTo("512m");
+        assertThat(options.coalesceMillis).isEqualTo(20);
+        assertThat(options.segments).isEqualTo(1);
+        // the platform's defaults apply to what is not given
+        assertThat(Options.parse(new String[] {"--quick"}).coalesceMillis).isNull();
     }
 
     @Test
