@@ -5,6 +5,7 @@ import cn.qinqing.oversight.directory.Directory;
 import cn.qinqing.oversight.eventlog.AppealEventLog;
 import cn.qinqing.oversight.eventlog.AppealEventLog.Head;
 import cn.qinqing.oversight.history.AppealHistory;
+import cn.qinqing.oversight.history.ClockInterval;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The KPI units of the appeals a period touches, and the overdue units of the unfinished ones, folding again only
  * what changed. A fold's units depend on its events and on the instant only through the due instants it holds
- * ({@link AppealHistory#clockBoundaries()}): with the same events (the same head) and the same working calendar, the
+ * ({@link ClockInterval}): with the same events (the same head) and the same working calendar, the
  * units are the same at any instant between the two due instants around the one it was folded at. So every fold is
  * kept with that interval and used again while the head, the calendar and the interval hold — for a settled appeal
  * (finished, nothing owed) the interval is all time. Without this a KPI read folded every appeal of the period, and
@@ -43,20 +43,20 @@ class SettledUnitQueries {
      *
      * @param units what it counts in the KPIs ({@link Kpis#units})
      * @param overdue what it has overdue ({@link Kpis#overdueUnits}), empty once finished
+     * @param interval the instants it holds for; null when it depends on the clock throughout (never kept)
      */
     record Kept(
             Head head,
             List<Directory.CalendarVersion> calendar,
             List<Kpis.Unit> units,
             List<Kpis.Unit> overdue,
-            Instant from,
-            Instant until) {
+            ClockInterval interval) {
 
         boolean holds(Head current, List<Directory.CalendarVersion> calendarVersions, Instant asOf) {
-            return head.equals(current)
+            return interval != null
+                    && head.equals(current)
                     && calendar.equals(calendarVersions)
-                    && !asOf.isBefore(from)
-                    && asOf.isBefore(until);
+                    && interval.holds(asOf);
         }
     }
 
@@ -118,32 +118,11 @@ class SettledUnitQueries {
                     calendarVersions,
                     List.copyOf(Kpis.units(history, calendar)),
                     List.copyOf(Kpis.overdueUnits(history)),
-                    asOf,
-                    asOf);
-            history.clockBoundaries().ifPresent(boundaries -> kept.put(history.appealId(), within(folded, boundaries)));
+                    ClockInterval.of(history).orElse(null));
+            if (folded.interval() != null) {
+                kept.put(history.appealId(), folded);
+            }
             part.apply(folded).forEach(each);
         });
-    }
-
-    /**
-     * The fold with the instants it holds for: an item counts as late once the clock is past its due instant
-     * ({@code due.isBefore(at)}) and an action item once it is at it ({@code !due.isAfter(at)}), so a due instant
-     * {@code d} changes the answer at {@code d} and just after it; the fold holds from the last such change at or
-     * before its instant to the first one after it.
-     */
-    static Kept within(Kept folded, NavigableSet<Instant> dues) {
-        Instant at = folded.from();
-        Instant from = Instant.MIN;
-        Instant until = Instant.MAX;
-        for (Instant due : dues) {
-            for (Instant change : List.of(due, due.plusNanos(1))) {
-                if (!change.isAfter(at)) {
-                    from = change.isAfter(from) ? change : from;
-                } else if (change.isBefore(until)) {
-                    until = change;
-                }
-            }
-        }
-        return new Kept(folded.head(), folded.calendar(), folded.units(), folded.overdue(), from, until);
     }
 }

@@ -4,9 +4,10 @@ import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.oversight.directory.Directory;
 import cn.qinqing.oversight.directory.DirectorySnapshot;
 import cn.qinqing.oversight.eventlog.AppealEventLog;
-import cn.qinqing.oversight.eventlog.Histories;
+import cn.qinqing.oversight.eventlog.AppealEventLog.Head;
 import cn.qinqing.oversight.history.AppealDimension;
 import cn.qinqing.oversight.history.AppealHistory;
+import cn.qinqing.oversight.history.ClockInterval;
 import cn.qinqing.oversight.history.Holder;
 import cn.qinqing.oversight.history.Overdue;
 import cn.qinqing.oversight.reading.Freshness;
@@ -14,6 +15,8 @@ import cn.qinqing.oversight.reading.HolderView;
 import cn.qinqing.oversight.reading.Names;
 import cn.qinqing.oversight.reading.ReadModels;
 import cn.qinqing.oversight.reading.Scope;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The overdue list as of an instant: what is past due, who holds it, and the leader to escalate to. */
@@ -50,16 +54,63 @@ public class OverdueQueries {
     /** The overdue list. */
     public record OverdueList(Instant asOf, int count, List<OverdueItem> items, Freshness freshness) {}
 
-    private final Histories histories;
+    /**
+     * An unfinished appeal's fold as the list needs it: what it has late (null: nothing), good while its events (head)
+     * and the calendar are the same and the instant asked about is in its {@link ClockInterval}.
+     */
+    private record Kept(
+            Head head,
+            List<Directory.CalendarVersion> calendar,
+            ClockInterval interval,
+            Late late,
+            String leaderInCharge) {}
+
     private final AppealEventLog events;
     private final Directory directory;
     private final ReadModels readModels;
+    private final Cache<UUID, Kept> kept;
 
-    OverdueQueries(Histories histories, AppealEventLog events, Directory directory, ReadModels readModels) {
-        this.histories = histories;
+    OverdueQueries(
+            AppealEventLog events,
+            Directory directory,
+            ReadModels readModels,
+            @Value("${qinqing.oversight.kpi.settled-appeals:200000}") long capacity) {
         this.events = events;
         this.directory = directory;
         this.readModels = readModels;
+        this.kept = Caffeine.newBuilder().maximumSize(capacity).build();
+    }
+
+    /**
+     * Each unfinished appeal with what it has late at the instant, folding only what changed since a kept fold (as the
+     * KPIs do, {@code SettledUnitQueries}).
+     */
+    private void unfinished(Instant asOf, WorkingCalendar calendar, java.util.function.Consumer<Kept> each) {
+        List<Directory.CalendarVersion> versions = directory.calendarVersions(asOf);
+        List<UUID> toFold = new ArrayList<>();
+        events.unfinishedHeads(asOf).forEach((appealId, head) -> {
+            Kept known = kept.getIfPresent(appealId);
+            if (known != null
+                    && known.head().equals(head)
+                    && known.calendar().equals(versions)
+                    && known.interval().holds(asOf)) {
+                each.accept(known);
+            } else {
+                toFold.add(appealId);
+            }
+        });
+        events.ofAppeals(toFold, asOf, appealEvents -> {
+            AppealHistory history = AppealHistory.of(appealEvents.get(0).appealId(), appealEvents, asOf, calendar);
+            List<Overdue> overdue = history.overdue();
+            Late late = overdue.isEmpty() ? null : Late.of(history, overdue);
+            var interval = ClockInterval.of(history);
+            Kept folded =
+                    new Kept(Head.of(appealEvents), versions, interval.orElse(null), late, history.leaderInCharge());
+            if (interval.isPresent()) {
+                kept.put(history.appealId(), folded);
+            }
+            each.accept(folded);
+        });
     }
 
     /**
@@ -71,14 +122,17 @@ public class OverdueQueries {
         WorkingCalendar calendar = directory.calendar(asOf);
         // one appeal at a time, keeping only what is late: memory follows the list, not the store
         List<Late> late = new ArrayList<>();
-        histories.unfinished(asOf, calendar, history -> {
-            List<Overdue> wanted = history.overdue().stream()
+        unfinished(asOf, calendar, appeal -> {
+            if (appeal.late() == null) {
+                return;
+            }
+            List<Overdue> wanted = appeal.late().overdue().stream()
                     .filter(overdue -> departmentId == null || departmentId.equals(overdue.departmentId()))
                     .filter(overdue -> kind == null || kind == overdue.kind())
-                    .filter(overdue -> scope.covers(overdue.departmentId(), history.leaderInCharge()))
+                    .filter(overdue -> scope.covers(overdue.departmentId(), appeal.leaderInCharge()))
                     .toList();
             if (!wanted.isEmpty()) {
-                late.add(Late.of(history, wanted));
+                late.add(appeal.late().with(wanted));
             }
         });
         Map<UUID, AppealDimension> dimensions =
@@ -121,6 +175,10 @@ public class OverdueQueries {
                     history.holder(),
                     history.responsibleLeader(),
                     overdue);
+        }
+
+        Late with(List<Overdue> only) {
+            return new Late(appealId, title, enterpriseId, holder, responsibleLeader, only);
         }
 
         String enterprise(AppealDimension dimension) {

@@ -84,6 +84,28 @@ class SettledUnitsIT extends OversightApiTestBase {
                 .as("back before the due instant: folded again, as before")
                 .isEqualTo(beforeDue);
         assertThat(rows(after)).isEqualTo(afterDue);
+
+        // the overdue list keeps its folds the same way
+        String overdue = "/api/oversight/overdue?department=" + cases.departmentB() + "&asOf=";
+        for (int read = 0; read < 2; read++) {
+            assertThat(lateResolutions(overdue + "2025-10-20T09:59:59%2B08:00", w.id))
+                    .isZero();
+            assertThat(lateResolutions(overdue + "2025-10-20T10:00:01%2B08:00", w.id))
+                    .isEqualTo(1);
+        }
+    }
+
+    private long lateResolutions(String path, java.util.UUID appeal) {
+        var answer = api.get(path).token(supervisor).send();
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        long count = 0;
+        for (var item : answer.json().get("items")) {
+            if (item.get("appealId").asText().equals(appeal.toString())
+                    && item.get("kind").asText().equals("RESOLUTION")) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private long overdueNow(String path) {
