@@ -138,6 +138,9 @@ public final class Bench {
         }
         // the benchmark files thousands of appeals for each enterprise: the filing limit (100 an hour) would stop it
         builder.arguments("appeals", NO_FILING_LIMIT);
+        // the bench starts no mail server: notifications (in P5 only, stopped before the load) is healthy without one,
+        // as it would be with one that is down for a while — its health would otherwise wait on SMTP for ever
+        builder.arguments("notifications", "--management.health.mail.enabled=false");
         builder.arguments(
                 "identity", BenchEnterprise.identityArguments(enterprises).toArray(String[]::new));
         // each processing setting defaults on its own (PlatformProperties.Processing): only what is given is passed
