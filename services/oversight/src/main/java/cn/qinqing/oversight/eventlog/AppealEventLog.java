@@ -98,13 +98,14 @@ public class AppealEventLog {
         jdbc.query(
                 "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
                         + " WHERE recorded_at <= ? GROUP BY appeal_id HAVING NOT bool_or(finishes)",
-                rs -> {
-                    heads.put(
-                            rs.getObject("appeal_id", UUID.class),
-                            new Head(rs.getLong("last_index"), rs.getInt("events")));
-                },
+                into(heads),
                 Timestamp.from(asOf));
         return heads;
+    }
+
+    private static RowCallbackHandler into(Map<UUID, Head> heads) {
+        return rs -> heads.put(
+                rs.getObject("appeal_id", UUID.class), new Head(rs.getLong("last_index"), rs.getInt("events")));
     }
 
     /**
@@ -113,10 +114,7 @@ public class AppealEventLog {
      */
     public Map<UUID, Head> heads(Instant from, Instant to, Instant asOf) {
         Map<UUID, Head> heads = new HashMap<>();
-        RowCallbackHandler each = rs -> {
-            UUID appealId = rs.getObject("appeal_id", UUID.class);
-            heads.put(appealId, new Head(rs.getLong("last_index"), rs.getInt("events")));
-        };
+        RowCallbackHandler each = into(heads);
         if (from == null || to == null) {
             jdbc.query(
                     "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"

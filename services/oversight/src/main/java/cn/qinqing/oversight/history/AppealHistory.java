@@ -726,13 +726,8 @@ public final class AppealHistory {
         };
         add.accept(dispatchDue);
         add.accept(firstContactDue);
+        // the sign-for and resolution clocks are obligations too (open() keeps every one)
         obligations.forEach(obligation -> add.accept(obligation.dueAt));
-        if (signFor != null) {
-            add.accept(signFor.dueAt);
-        }
-        if (resolution != null) {
-            add.accept(resolution.dueAt);
-        }
         notices.forEach(notice -> add.accept(notice.dueAt));
         if (actionItem != null) {
             add.accept(actionItem.dueAt);
