@@ -17,13 +17,21 @@ public class ProcessorPositions {
         this.schema = schema;
     }
 
-    /** The global index the processing group has handled up to, when it has a token. */
+    /**
+     * The global index the processing group has handled up to, when it has a token: below the lowest gap of its token
+     * that the store now holds an event for. A transaction that took its global index early and committed late leaves
+     * such a gap; the token's index is already past it, yet the event is still to be handled. Gaps no event ever
+     * filled (a rolled-back append) do not count, or they would hold the position back until Axon forgets them.
+     */
     public OptionalLong position(String processingGroup) {
         // tokens are stored as JSON: a GapAwareTrackingToken, or a ReplayToken wrapping one during a replay
         Long position = jdbc.queryForObject(
-                "SELECT min(coalesce((j->>'index')::bigint, (j->'currentToken'->>'index')::bigint)) FROM ("
+                "SELECT min(coalesce((SELECT min(g.i) - 1 FROM jsonb_array_elements_text(t.tok->'gaps') AS x(v),"
+                        + " LATERAL (SELECT x.v::bigint AS i) g WHERE EXISTS (SELECT 1 FROM"
+                        + " event_store.domain_event_entry e WHERE e.global_index = g.i)), (t.tok->>'index')::bigint))"
+                        + " FROM (SELECT CASE WHEN j->'tokenAtReset' IS NOT NULL THEN j->'currentToken' ELSE j END AS tok FROM ("
                         + " SELECT convert_from(token, 'UTF8')::jsonb AS j FROM " + schema + ".token_entry"
-                        + " WHERE processor_name = ? AND token IS NOT NULL) t",
+                        + " WHERE processor_name = ? AND token IS NOT NULL) s) t",
                 Long.class,
                 processingGroup);
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
