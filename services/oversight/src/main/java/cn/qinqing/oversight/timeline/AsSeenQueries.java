@@ -38,6 +38,7 @@ class AsSeenQueries {
             "CASE_FILE_DOCUMENTS_ATTACHED",
             "ANSWERED",
             "RATED",
+            "RATING_EXPIRED",
             "REOPENED",
             "APPEAL_CLOSED");
 

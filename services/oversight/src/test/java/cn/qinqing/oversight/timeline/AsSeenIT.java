@@ -80,6 +80,31 @@ class AsSeenIT extends OversightApiTestBase {
     }
 
     @Test
+    void theEnterpriseSawItsRatingWindowClose() {
+        String enterprise = scenario.uscc(2);
+        UUID unrated = scenario.appeal(enterprise, "排污许可证延续")
+                .filed(at("2025-04-01 09:00"))
+                .routed(at("2025-04-01 09:00"), "昆都仑区")
+                .dispatched(departmentA, at("2025-04-01 09:30"), at("2025-04-02 09:30"))
+                .signedFor(departmentA, at("2025-04-01 10:00"), true)
+                .caseOpened(departmentA, 1, at("2025-04-01 10:00"), at("2025-04-02 10:00"), at("2025-04-18 10:00"))
+                .submitted(departmentA, 1, at("2025-04-03 10:00"), true)
+                .answered(departmentA, 1, at("2025-04-03 10:00"))
+                .ratingExpired(1, at("2025-04-10 10:00"))
+                .id;
+        awaitCaughtUp();
+
+        JsonNode seen = api.get("/api/oversight/appeals/" + unrated + "/as-seen?viewer=ENTERPRISE")
+                .token(supervisor)
+                .send()
+                .json();
+
+        assertThat(seen.get("steps").findValuesAsText("type"))
+                .as("the enterprise's own page shows the rating window closing; so does what it saw")
+                .containsExactly("FILED", "DISPATCHED", "SIGNED_FOR", "ANSWERED", "RATING_EXPIRED");
+    }
+
+    @Test
     void anOfficialSawTheAppealWhileTheirDepartmentHeldItInternalNotesIncluded() {
         JsonNode holding = asSeen("viewer=OFFICIAL&department=" + departmentA + "&asOf=2025-03-03T15:00:00%2B08:00");
         assertThat(holding.get("visible").asBoolean()).isTrue();
