@@ -366,6 +366,12 @@ public final class Bench {
                 p3.put("events_per_s", Report.round(replayRate, 1));
                 p3.put("raw_reads_per_s", Report.round(rawReads, 1));
                 p3.put("ratio", Report.round(replayRate / rawReads, 3));
+                json.put(
+                        "supervisor_reads",
+                        store.supervisorReads(
+                                platform.service("oversight"),
+                                seeding.token(issuer, "supervisor-client"),
+                                options.supervisorReads));
             } catch (Exception e) {
                 p3.put("error", Report.failure(e));
                 Log.say("P3 failed: " + Report.failure(e));

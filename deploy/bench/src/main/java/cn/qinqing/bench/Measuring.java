@@ -326,6 +326,77 @@ final class Measuring {
         throw new IllegalStateException("The oversight replay did not finish in time");
     }
 
+    /**
+     * The supervisor's reads on the store as the replay left it (issue 17): the KPIs of the whole city and the
+     * timelines of appeals picked at random, each read in turn by one client. The first KPI read is reported apart:
+     * it is the one that folds every appeal; the ones after it may reuse what it kept.
+     */
+    Map<String, Object> supervisorReads(RunningService oversight, String token, int reads) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", head());
+        // from the event store, not a read model: the same question before and after oversight's redesign
+        figures.put(
+                "appeals",
+                single("SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type = '" + FILED + "'"));
+        String base = "http://127.0.0.1:" + oversight.port() + "/api/oversight";
+        say("supervisor reads on " + figures.get("events") + " events of " + figures.get("appeals") + " appeals");
+        List<Double> kpis = new ArrayList<>();
+        for (int i = 0; i <= reads; i++) {
+            kpis.add(timedRead(URI.create(base + "/kpis"), token));
+        }
+        figures.put("kpis_first_ms", Report.round(kpis.remove(0), 1));
+        figures.putAll(percentiles("kpis", kpis));
+        List<String> appeals = new ArrayList<>();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'appealId'"
+                        + " FROM event_store.domain_event_entry WHERE payload_type = '" + FILED + "'"
+                        + " ORDER BY random() LIMIT " + reads)) {
+            while (rows.next()) appeals.add(rows.getString(1));
+        }
+        List<Double> timelines = new ArrayList<>();
+        for (String appeal : appeals) {
+            timelines.add(timedRead(URI.create(base + "/appeals/" + appeal + "/timeline"), token));
+        }
+        figures.putAll(percentiles("timeline", timelines));
+        say(String.format(
+                "  KPIs: first %.0f ms, then p50 %s ms, max %s ms; timeline: p50 %s ms, max %s ms",
+                figures.get("kpis_first_ms"),
+                figures.get("kpis_p50_ms"),
+                figures.get("kpis_max_ms"),
+                figures.get("timeline_p50_ms"),
+                figures.get("timeline_max_ms")));
+        return figures;
+    }
+
+    private double timedRead(URI uri, String token) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofMinutes(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return millis;
+    }
+
+    private static Map<String, Object> percentiles(String name, List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        java.util.Collections.sort(sorted);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put(name + "_reads", sorted.size());
+        if (!sorted.isEmpty()) {
+            figures.put(name + "_p50_ms", Report.round(sorted.get((sorted.size() - 1) / 2), 1));
+            figures.put(name + "_max_ms", Report.round(sorted.get(sorted.size() - 1), 1));
+        }
+        return figures;
+    }
+
     static long rssMib(Platform platform) {
         long kib = 0;
         for (RunningService service : platform.services()) {

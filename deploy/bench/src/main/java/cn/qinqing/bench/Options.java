@@ -17,6 +17,7 @@ final class Options {
                                     filings in order, so one enterprise would measure a strictly sequential routing
               --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
               --events=K            events in the store for the replay (P3): 50000 quick, 200000 full
+              --supervisor-reads=N  KPI reads and timeline reads on the replayed store (P3's), one after another (20)
               --growth-events=K     events in the store for P4 (--full): 10000000
               --services=a,b        services to start and keep (default: every built one for P5, as ./deploy/run.sh; then
                                     all but identity, appeals, assignment and oversight stop before the load)
@@ -42,6 +43,7 @@ final class Options {
     long events = 50_000;
     boolean eventsGiven;
     long growthEvents = 10_000_000;
+    int supervisorReads = 20;
     /** The services the load needs; the others run only for P5. */
     static final List<String> LOAD_SERVICES = List.of("identity", "appeals", "assignment", "oversight");
 
@@ -80,6 +82,7 @@ final class Options {
                     options.eventsGiven = true;
                 }
                 case "--growth-events" -> options.growthEvents = Long.parseLong(value);
+                case "--supervisor-reads" -> options.supervisorReads = Integer.parseInt(value);
                 case "--services" -> options.services = new ArrayList<>(List.of(value.split(",")));
                 case "--service-heap" -> options.serviceHeap = value;
                 case "--start-timeout" -> options.startTimeoutSeconds = Integer.parseInt(value);

@@ -188,6 +188,21 @@ final class Report {
                 "ratio >= 0.20",
                 p3.get("ratio"),
                 ge(p3.get("ratio"), 0.2));
+        Map<String, Object> reads = (Map<String, Object>) json.getOrDefault("supervisor_reads", Map.of());
+        row(
+                "KPI reads",
+                "first " + reads.get("kpis_first_ms") + " ms, then p50 " + reads.get("kpis_p50_ms") + " / max "
+                        + reads.get("kpis_max_ms") + " ms, on " + reads.get("events") + " events of "
+                        + reads.get("appeals") + " appeals",
+                "reported",
+                "-",
+                "-");
+        row(
+                "Timeline reads",
+                "p50 " + reads.get("timeline_p50_ms") + " / max " + reads.get("timeline_max_ms") + " ms",
+                "reported",
+                "-",
+                "-");
         if (p4 != null) {
             row(
                     "P4 growth",
