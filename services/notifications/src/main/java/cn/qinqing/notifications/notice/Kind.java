@@ -25,11 +25,15 @@ public enum Kind {
     DEADLINE_APPROACHING(Role.OFFICIAL, true),
     DEADLINE_BREACHED(Role.OFFICIAL, true),
     EXTENSION_DECIDED(Role.OFFICIAL, false),
-    // a leader, about the cases they took charge of or that reach them
+    MILESTONE_OVERDUE(Role.OFFICIAL, false),
+    // a leader, about the cases they took charge of, that reach them, or their breakfast meetings' action items
     CHARGED_CASE_MOVED(Role.LEADER, false),
     ESCALATION_REACHED(Role.LEADER, true),
     SUPERVISION_DUE(Role.LEADER, true),
     ACTION_ITEM_OVERDUE(Role.LEADER, false),
+    // a leader, about the key projects they answer for or that are escalated to them
+    PROJECT_MILESTONE_OVERDUE(Role.LEADER, false),
+    PROJECT_MILESTONE_ESCALATED(Role.LEADER, false),
     // a supervisor, once a day
     BREACH_DIGEST(Role.SUPERVISOR, false);
 

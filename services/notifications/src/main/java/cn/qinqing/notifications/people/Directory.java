@@ -72,6 +72,31 @@ public class Directory {
                 .findFirst();
     }
 
+    /** The leader one up the chain of command from this one, while the directory knows one. */
+    public Optional<String> superiorOf(String leaderId) {
+        return jdbc
+                .queryForList(
+                        "SELECT superior_leader_id FROM leader WHERE leader_id = ? AND superior_leader_id IS NOT NULL",
+                        String.class,
+                        leaderId)
+                .stream()
+                .findFirst();
+    }
+
+    /** A leader's name, or their user name while the directory does not know them. */
+    public String leaderName(String leaderId) {
+        return jdbc.queryForList("SELECT name FROM leader WHERE leader_id = ?", String.class, leaderId).stream()
+                .findFirst()
+                .orElse(leaderId);
+    }
+
+    /** A key project's name, or its id while its registration has not been read. */
+    public String projectName(UUID projectId) {
+        return jdbc.queryForList("SELECT name FROM key_project WHERE project_id = ?", String.class, projectId).stream()
+                .findFirst()
+                .orElse(projectId.toString());
+    }
+
     /** The officials of a department (its inbox is theirs), by user name. */
     public List<String> officialsOf(String departmentId) {
         if (departmentId == null) {

@@ -2,12 +2,15 @@ package cn.qinqing.notifications.people;
 
 import cn.qinqing.language.directory.DepartmentChangedEvent;
 import cn.qinqing.language.directory.DepartmentRegisteredEvent;
+import cn.qinqing.language.directory.LeaderChangedEvent;
+import cn.qinqing.language.directory.LeaderRegisteredEvent;
 import cn.qinqing.language.directory.OfficialChangedEvent;
 import cn.qinqing.language.directory.OfficialRegisteredEvent;
 import cn.qinqing.language.enterprise.EnterpriseRegisteredEvent;
 import cn.qinqing.language.meeting.ActionItemClosedEvent;
 import cn.qinqing.language.meeting.ActionItemRaisedEvent;
 import cn.qinqing.language.meeting.MeetingScheduledEvent;
+import cn.qinqing.language.project.KeyProjectRegisteredEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the notifications service keeps of the other contexts' directories: enterprises with their contact (the
- * appeals service's registrations), departments and their officials (the assignment directory), and breakfast meetings
- * (for invitations). Upserts, so a replay ends on the same state. Appeals are learnt where they are notified about
+ * appeals service's registrations), departments, their officials and the leaders' chain of command (the assignment
+ * directory), breakfast meetings (for invitations) and key projects' names (the projects service). Upserts, so a replay ends on the same state. Appeals are learnt where they are notified about
  * ({@code notice.NotifyingPeople}), in their order.
  */
 @Component
@@ -67,6 +70,24 @@ class LearningWhoIsWho {
     }
 
     @EventHandler
+    void on(LeaderRegisteredEvent event) {
+        leader(event.leaderId(), event.name(), event.superiorLeaderId());
+    }
+
+    @EventHandler
+    void on(LeaderChangedEvent event) {
+        leader(event.leaderId(), event.name(), event.superiorLeaderId());
+    }
+
+    @EventHandler
+    void on(KeyProjectRegisteredEvent event) {
+        jdbc.update(
+                "INSERT INTO key_project (project_id, name) VALUES (?, ?) ON CONFLICT (project_id) DO NOTHING",
+                event.projectId(),
+                event.name());
+    }
+
+    @EventHandler
     void on(MeetingScheduledEvent event) {
         jdbc.update(
                 "INSERT INTO meeting (meeting_id, host_leader_id, theme, venue, starts_at, ends_at, scheduled_at)"
@@ -106,6 +127,16 @@ class LearningWhoIsWho {
                         + " ON CONFLICT (department_id) DO UPDATE SET name = excluded.name",
                 id,
                 name);
+    }
+
+    private void leader(String id, String name, String superiorId) {
+        jdbc.update(
+                "INSERT INTO leader (leader_id, name, superior_leader_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (leader_id) DO UPDATE SET name = excluded.name,"
+                        + " superior_leader_id = excluded.superior_leader_id",
+                id,
+                name,
+                superiorId);
     }
 
     private void official(String id, String departmentId) {

@@ -222,6 +222,8 @@ class MarketPages {
                 throw problem;
             }
             redirect.addFlashAttribute("problem", problem.detail());
+            // the page shows problem.<code> in the user's language where the bundles know it
+            redirect.addFlashAttribute("problemCode", problem.code());
         }
         return "redirect:" + target;
     }

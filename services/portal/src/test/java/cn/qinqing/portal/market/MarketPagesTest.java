@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** The market pages: an enterprise's posts and matches, the brokers' candidates, the figures, the liaison page. */
 class MarketPagesTest extends PortalTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.MessageSource messages;
+
     static final String A = "91150200MA0QA0001T";
     static final String B = "91150200MA0QB0002M";
     final UUID need = UUID.randomUUID();
@@ -136,6 +139,38 @@ class MarketPagesTest extends PortalTestBase {
                 .doesNotContain("/markets/matches/" + match + "/consent")
                 .doesNotContain("/markets/matches/" + match + "/decline")
                 .doesNotContain("等待对方同意");
+    }
+
+    @Test
+    void aNeedLocalOffersCouldStillServeIsNotReferredAndThePageSaysWhyInTheUsersLanguage() throws Exception {
+        String detail = "本地仍有 1 条供应可对接（高纯多晶硅），由经办部门先行撮合；本地供应无法满足时再提交早餐会。"
+                + " (1 open local offer(s) could still serve this need (高纯多晶硅): the city brokers them first;"
+                + " refer it once none remains.)";
+        doThrow(new ApiProblem("projects", 409, "local-supply-available", detail, List.of()))
+                .when(markets)
+                .referToMeeting(need);
+        var refused = mvc.perform(post("/markets/posts/" + need + "/refer")
+                        .with(enterpriseA())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(refused.getFlashMap().get("problemCode")).isEqualTo("local-supply-available");
+
+        assertThat(refused.getFlashMap().get("problem")).isEqualTo(detail);
+        // the enterprise page shows problem.<code> in the user's language, the service's text where there is none
+        assertThat(messages.getMessage("problem.local-supply-available", null, java.util.Locale.SIMPLIFIED_CHINESE))
+                .startsWith("本地仍有企业的供应可以满足这项需求：经办部门会先为您撮合本地供应");
+        assertThat(messages.getMessage("problem.local-supply-available", null, java.util.Locale.ENGLISH))
+                .startsWith("Local enterprises still offer what this need asks for");
+
+        when(markets.posts(null, null)).thenReturn(List.of(aPost(need, A, "NEED", "N型多晶硅", "PUBLISHED")));
+        when(markets.matches()).thenReturn(List.of());
+        String page = mvc.perform(get("/markets").with(enterpriseA()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).as("the button says when to use it").contains("本地供应无法满足时，提交下一次政企早餐会");
     }
 
     @Test

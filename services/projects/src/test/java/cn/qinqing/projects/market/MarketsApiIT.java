@@ -411,19 +411,62 @@ class MarketsApiIT extends ProjectsApiTestBase {
     }
 
     @Test
-    void aNeedGoesToTheNextBreakfastMeetingWhenItsEnterpriseAgrees() {
+    void aNeedGoesToTheNextBreakfastMeetingWhenItsEnterpriseAgreesOnceNoLocalOfferCanServeIt() {
         UUID need = published(userA, need("TOPCon 电池片", "CELL", 5, "GW"));
+        UUID local = published(userB, offer("TOPCon 电池片 (local)", "CELL", 2, "GW"));
 
         assertThat(api.post("/api/markets/posts/" + need + "/refer-to-meeting")
                         .token(userB)
                         .send()
                         .status())
                 .isEqualTo(404);
-        var referred = api.post("/api/markets/posts/" + need + "/refer-to-meeting")
+        long before = eventCount();
+        var refused = api.post("/api/markets/posts/" + need + "/refer-to-meeting")
                 .token(userA)
                 .body(Map.of("description", "本地暂无 TOPCon 电池片产能"))
                 .send();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).endsWith("/local-supply-available");
+        assertThat(refused.json().get("detail").asText())
+                .as("why, naming the local offer's product and never its enterprise before consent")
+                .contains("本地仍有")
+                .contains("TOPCon 电池片 (local)")
+                .contains("could still serve this need")
+                .doesNotContain("包头稀土高新硅业有限公司")
+                .doesNotContain(ENTERPRISE_B);
+        assertThat(eventCount()).as("nothing changed").isEqualTo(before);
 
+        // the broker tries every local candidate; none comes to a deal
+        JsonNode candidates = api.get("/api/markets/posts/" + need + "/candidates")
+                .token(dispatcher)
+                .send()
+                .json();
+        assertThat(candidates.findValuesAsText("postId")).contains(local.toString());
+        for (JsonNode candidate : candidates) {
+            var proposed = api.post("/api/markets/matches")
+                    .token(dispatcher)
+                    .body(Map.of(
+                            "needPostId",
+                            need.toString(),
+                            "offerPostId",
+                            candidate.at("/post/postId").asText()))
+                    .send();
+            assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+            assertThat(api.post("/api/markets/matches/"
+                                    + proposed.json().get("id").asText() + "/outcome")
+                            .token(dispatcher)
+                            .body(Map.of("outcome", "NO_DEAL", "reason", "产能已排满"))
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        var referred = await().until(
+                        () -> api.post("/api/markets/posts/" + need + "/refer-to-meeting")
+                                .token(userA)
+                                .body(Map.of("description", "本地暂无 TOPCon 电池片产能"))
+                                .send(),
+                        answer -> answer.status() != 409);
         assertThat(referred.status()).isEqualTo(200);
         assertThat(referred.json().get("topicId").asText())
                 .isEqualTo(Ids.derive("market-need-topic", need.toString()).toString());

@@ -188,6 +188,45 @@ class ProjectsApiIT extends ProjectsApiTestBase {
     }
 
     @Test
+    void aMilestoneStillNotReachedFiveWorkingDaysAfterItsPlannedDayIsEscalatedPastTheLeaderOnce() {
+        // every milestone was planned at least 25 days ago: overdue, and then past its five working days of grace
+        UUID late = register(project("单晶硅棒二期 (escalated)", 40, 3));
+        // planned two days ago: overdue, still within its grace
+        UUID recent = register(project("单晶硅棒三期 (within grace)", 5, 3));
+
+        await().untilAsserted(() -> assertThat(jdbc.queryForList(
+                        "SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry"
+                                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%MilestoneEscalatedEvent'",
+                        String.class, late.toString()))
+                .as("one escalation per milestone after the signing")
+                .hasSize(5)
+                .anySatisfy(payload -> assertThat(payload)
+                        .contains("\"milestone\":\"LAND_AND_PERMITS\"")
+                        .contains("\"workingDays\":5")
+                        .contains("\"leaderId\":\"leader\"")));
+        await().untilAsserted(() ->
+                assertThat(escalations(recent, "MilestoneOverdueEvent")).isEqualTo(1));
+        assertThat(escalations(recent, "MilestoneEscalatedEvent"))
+                .as("two days late is not five working days late")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(DISTINCT convert_from(payload, 'UTF8')::jsonb ->> 'milestone')"
+                                + " FROM event_store.domain_event_entry"
+                                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%MilestoneEscalatedEvent'",
+                        Long.class, late.toString()))
+                .as("each milestone escalated once")
+                .isEqualTo(5);
+    }
+
+    private long escalations(UUID project, String type) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
+                Long.class,
+                project.toString(),
+                "cn.qinqing.language.project." + type);
+    }
+
+    @Test
     void aBlockerBecomesAnAppealAndStaysOpenUntilTheAppealCloses() {
         UUID id = register(project("多晶硅四期 (blocker)", 30, 30));
 

@@ -21,7 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An enterprise's post on the city's market (找市场、找订单): an offer or a need, drafted → published → closed. Only the
  * enterprise's own users change it; to anyone else it does not exist (a draft is never seen outside its enterprise).
- * A published need that local supply cannot serve goes to the next breakfast meeting when the enterprise agrees.
+ * A published need that local supply cannot serve goes to the next breakfast meeting when the enterprise agrees: not
+ * while an open local offer could still serve it (one the broker has not yet seen declined or ended without a deal).
  *
  * <p>Handlers answer with the post's new version.
  */
@@ -118,6 +119,16 @@ public class Post {
         }
         if (status != Status.PUBLISHED) {
             throw new RuleViolation("post-not-open", "Only a published, open need goes to a breakfast meeting.");
+        }
+        if (!command.localOffers().isEmpty()) {
+            int count = command.localOffers().size();
+            String products =
+                    String.join("、", command.localOffers().stream().limit(3).toList()) + (count > 3 ? " …" : "");
+            throw new RuleViolation(
+                    "local-supply-available",
+                    "本地仍有 " + count + " 条供应可对接（" + products + "），由经办部门先行撮合；本地供应无法满足时再提交早餐会。"
+                            + " (" + count + " open local offer(s) could still serve this need (" + products
+                            + "): the city brokers them first; refer it once none remains.)");
         }
         String description =
                 command.description() == null || command.description().isBlank()

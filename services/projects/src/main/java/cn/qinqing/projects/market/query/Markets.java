@@ -135,6 +135,26 @@ public class Markets {
         return candidates;
     }
 
+    /**
+     * The candidates that could still serve a need locally: open offers of other enterprises (every enterprise on the
+     * platform is local, ADR 0017) among its {@link #candidates}, but for those whose match with it was declined or
+     * ended without a deal. None for a post that is not a need.
+     */
+    public List<CandidateView> openLocalCandidates(PostView need) {
+        if (!"NEED".equals(need.kind())) {
+            return List.of();
+        }
+        List<UUID> ended = jdbc.queryForList(
+                "SELECT match_id FROM market_match WHERE need_post_id = ?"
+                        + " AND (declined_at IS NOT NULL OR outcome = 'NO_DEAL')",
+                UUID.class,
+                need.postId());
+        return candidates(need).stream()
+                .filter(candidate ->
+                        candidate.proposedMatchId() == null || !ended.contains(candidate.proposedMatchId()))
+                .toList();
+    }
+
     /** Matches, newest first: {@code enterpriseScope} given, those of that enterprise (the other side anonymous). */
     public List<MatchView> matches(String enterpriseScope) {
         return jdbc.query(

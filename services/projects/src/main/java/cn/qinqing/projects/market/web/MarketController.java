@@ -158,15 +158,21 @@ class MarketController {
 
     /**
      * The enterprise agrees that its need, which local supply cannot serve, goes to the next breakfast meeting; the
-     * meetings service proposes it there as the enterprise's topic (the answer names the topic's id).
+     * meetings service proposes it there as the enterprise's topic (the answer names the topic's id). Refused (409
+     * {@code local-supply-available}, naming the offers' products, never their enterprises) while open local offers
+     * could still serve it.
      */
     @PostMapping(path = "/posts/{id}/refer-to-meeting")
     ResponseEntity<Answers.Referred> referToMeeting(
             @PathVariable UUID id, @Valid @RequestBody(required = false) Requests.ReferNeed request) {
+        List<String> localOffers = markets.openLocalCandidates(access.post(id)).stream()
+                .map(candidate -> candidate.post().product())
+                .toList();
         Long version = commands.sendAndWait(new ReferNeedToMeetingCommand(
                 id,
                 MarketAccess.requester(Actor.require()),
                 request == null ? null : request.description(),
+                localOffers,
                 Instant.now()));
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new Answers.Referred(id, Post.topicFor(id), version));
     }

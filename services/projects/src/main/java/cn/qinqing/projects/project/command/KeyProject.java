@@ -8,6 +8,7 @@ import cn.qinqing.language.Role;
 import cn.qinqing.language.project.BlockerRaisedEvent;
 import cn.qinqing.language.project.KeyProjectRegisteredEvent;
 import cn.qinqing.language.project.Milestone;
+import cn.qinqing.language.project.MilestoneEscalatedEvent;
 import cn.qinqing.language.project.MilestoneOverdueEvent;
 import cn.qinqing.language.project.MilestoneReachedEvent;
 import cn.qinqing.language.project.PlannedMilestone;
@@ -40,7 +41,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the progress noted, and the blockers raised on it. Its responsible leader (包联领导) and the leaders and officials of
  * its responsible department record its progress; nobody else changes it. Each milestone's planned day has a clock (a
  * persistent deadline, ADR 0006): a milestone not reached by the end of that day is overdue and escalated to the
- * leader.
+ * leader; still not reached a number of working days later ({@link MilestoneEscalation}), it is escalated past the
+ * leader to their superior, once.
  *
  * <p>Update handlers answer with the project's new version, which the API hands out as the ETag.
  */
@@ -62,6 +64,7 @@ public class KeyProject {
     private final Map<Milestone, LocalDate> planned = new EnumMap<>(Milestone.class);
     private final Map<Milestone, LocalDate> reached = new EnumMap<>(Milestone.class);
     private final Set<Milestone> overdue = new HashSet<>();
+    private final Set<Milestone> escalated = new HashSet<>();
     private final Set<UUID> blockers = new HashSet<>();
 
     protected KeyProject() {
@@ -207,18 +210,16 @@ public class KeyProject {
 
     /**
      * A milestone's planned day ended: overdue, and escalated to the leader, unless it was reached meanwhile or is
-     * overdue already (a redelivered deadline).
+     * overdue already (a redelivered deadline). Its grace before going past the leader starts counting.
      */
     @DeadlineHandler(deadlineName = MilestoneDeadline.NAME)
-    void on(MilestoneDeadline deadline) {
+    void on(MilestoneDeadline deadline, DeadlineManager deadlines, MilestoneEscalation escalation) {
         Milestone milestone = deadline.milestone();
         if (reached.containsKey(milestone)
                 || overdue.contains(milestone)
                 || !deadline.plannedOn().equals(planned.get(milestone))) {
             return;
         }
-        // nobody acted: the deadline carries no caller of its own
-        MetaData system = MetaData.with(MetadataKeys.ACTOR, SYSTEM).and(MetadataKeys.ROLE, "SYSTEM");
         apply(
                 new MilestoneOverdueEvent(
                         projectId,
@@ -227,7 +228,41 @@ public class KeyProject {
                         leaderId,
                         departmentId,
                         GenericEventMessage.clock.instant()),
-                system);
+                system());
+        deadlines.schedule(
+                escalation.dueFor(deadline.plannedOn()),
+                MilestoneEscalationDeadline.NAME,
+                new MilestoneEscalationDeadline(milestone, deadline.plannedOn(), escalation.workingDays()),
+                new AggregateScopeDescriptor(TYPE, projectId));
+    }
+
+    /**
+     * An overdue milestone's grace ran out: escalated past the leader, unless it was reached meanwhile, was escalated
+     * already (a redelivered deadline) or was planned anew.
+     */
+    @DeadlineHandler(deadlineName = MilestoneEscalationDeadline.NAME)
+    void on(MilestoneEscalationDeadline deadline) {
+        Milestone milestone = deadline.milestone();
+        if (reached.containsKey(milestone)
+                || escalated.contains(milestone)
+                || !deadline.plannedOn().equals(planned.get(milestone))) {
+            return;
+        }
+        apply(
+                new MilestoneEscalatedEvent(
+                        projectId,
+                        milestone,
+                        deadline.plannedOn(),
+                        deadline.workingDays(),
+                        leaderId,
+                        departmentId,
+                        GenericEventMessage.clock.instant()),
+                system());
+    }
+
+    /** Nobody acted: a deadline carries no caller of its own. */
+    private static MetaData system() {
+        return MetaData.with(MetadataKeys.ACTOR, SYSTEM).and(MetadataKeys.ROLE, "SYSTEM");
     }
 
     /** The instant a planned day ends in Baotou: the milestone is overdue from then. */
@@ -317,6 +352,11 @@ public class KeyProject {
     @EventSourcingHandler
     void on(MilestoneOverdueEvent event) {
         overdue.add(event.milestone());
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneEscalatedEvent event) {
+        escalated.add(event.milestone());
     }
 
     @EventSourcingHandler

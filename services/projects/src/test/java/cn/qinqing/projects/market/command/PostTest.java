@@ -14,6 +14,7 @@ import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +133,7 @@ class PostTest {
     @Test
     void aPublishedNeedGoesToTheNextBreakfastMeetingOnceWithTheEnterprisesConsent() {
         fixture.given(drafted(), new PostPublishedEvent(POST, ENTERPRISE_A, T0))
-                .when(new ReferNeedToMeetingCommand(POST, USER_A, "本地暂无", T0))
+                .when(new ReferNeedToMeetingCommand(POST, USER_A, "本地暂无", List.of(), T0))
                 .expectEvents(new NeedReferredToMeetingEvent(
                         POST,
                         Post.topicFor(POST),
@@ -146,14 +147,25 @@ class PostTest {
                         new PostPublishedEvent(POST, ENTERPRISE_A, T0),
                         new NeedReferredToMeetingEvent(
                                 POST, Post.topicFor(POST), ENTERPRISE_A, ChainLink.POLYSILICON, "t", "d", T0))
-                .when(new ReferNeedToMeetingCommand(POST, USER_A, null, T0))
+                .when(new ReferNeedToMeetingCommand(POST, USER_A, null, List.of(), T0))
                 .expectNoEvents();
     }
 
     @Test
     void aDraftIsNotReferredToAMeeting() {
         fixture.given(drafted())
-                .when(new ReferNeedToMeetingCommand(POST, USER_A, null, T0))
+                .when(new ReferNeedToMeetingCommand(POST, USER_A, null, List.of(), T0))
                 .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void refusesToReferANeedThatLocalOffersCouldStillServeNamingTheirProductsNotTheirEnterprises() {
+        fixture.given(drafted(), new PostPublishedEvent(POST, ENTERPRISE_A, T0))
+                .when(new ReferNeedToMeetingCommand(POST, USER_A, null, List.of("N型致密料 (polysilicon)", "颗粒硅"), T0))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("本地仍有 2 条供应可对接（N型致密料 (polysilicon)、颗粒硅）"),
+                        org.hamcrest.Matchers.containsString("2 open local offer(s) could still serve this need")))
+                .expectNoEvents();
     }
 }

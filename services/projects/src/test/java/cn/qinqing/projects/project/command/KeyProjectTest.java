@@ -4,11 +4,13 @@ import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.ChainLink;
 import cn.qinqing.language.Role;
 import cn.qinqing.language.Urgency;
+import cn.qinqing.language.calendar.WorkingCalendar;
 import cn.qinqing.language.project.BlockerRaisedEvent;
 import cn.qinqing.language.project.Capacity;
 import cn.qinqing.language.project.CapacityUnit;
 import cn.qinqing.language.project.KeyProjectRegisteredEvent;
 import cn.qinqing.language.project.Milestone;
+import cn.qinqing.language.project.MilestoneEscalatedEvent;
 import cn.qinqing.language.project.MilestoneOverdueEvent;
 import cn.qinqing.language.project.MilestoneReachedEvent;
 import cn.qinqing.language.project.PlannedMilestone;
@@ -47,6 +49,7 @@ class KeyProjectTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(KeyProject.class);
+        fixture.registerInjectableResource(new MilestoneEscalation(5, WorkingCalendar.bundled()));
         fixture.givenCurrentTime(T0);
     }
 
@@ -218,6 +221,29 @@ class KeyProjectTest {
                 .whenTimeAdvancesTo(ended.plusSeconds(1))
                 .expectEvents(new MilestoneOverdueEvent(
                         PROJECT, Milestone.LAND_AND_PERMITS, LAND, "leader", "industry-it", ended));
+    }
+
+    @Test
+    void anOverdueMilestoneStartsItsGraceOfFiveWorkingDaysPastTheMayDayHoliday() {
+        // planned 2026-04-30; 1–5 May are holidays and 9 May a make-up working day: the fifth is Monday 11 May
+        fixture.givenCommands(register())
+                .whenTimeAdvancesTo(Instant.parse("2026-04-30T16:00:01Z"))
+                .expectScheduledDeadline(
+                        Instant.parse("2026-05-11T16:00:00Z"),
+                        new MilestoneEscalationDeadline(Milestone.LAND_AND_PERMITS, LAND, 5));
+    }
+
+    @Test
+    void aMilestoneStillNotReachedWhenItsGraceRunsOutIsEscalatedPastTheLeaderOnce() {
+        Instant graceOver = Instant.parse("2026-05-11T16:00:00Z");
+        GenericEventMessage.clock = Clock.fixed(graceOver, ZoneOffset.UTC);
+        fixture.givenCommands(register())
+                .whenTimeAdvancesTo(graceOver.plus(Duration.ofDays(3)))
+                .expectEvents(
+                        new MilestoneOverdueEvent(
+                                PROJECT, Milestone.LAND_AND_PERMITS, LAND, "leader", "industry-it", graceOver),
+                        new MilestoneEscalatedEvent(
+                                PROJECT, Milestone.LAND_AND_PERMITS, LAND, 5, "leader", "industry-it", graceOver));
     }
 
     @Test
