@@ -2,6 +2,8 @@ package cn.qinqing.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinqing.testsupport.ContractSamples;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -203,8 +205,10 @@ class AdminApiIT extends RunningIdentityServer {
         assertThat(clientCredentials("enterprise-b-mes", secret))
                 .as("a disabled client gets no token")
                 .isEqualTo(401);
-        assertThat(call("GET", "/api/identity/clients", admin, null).body())
-                .contains("\"clientId\":\"enterprise-b-mes\"");
+        var list = call("GET", "/api/identity/clients", admin, null);
+        assertThat(list.body()).contains("\"clientId\":\"enterprise-b-mes\"");
+        // the portal's admin page reads this list: its sample stays true to it
+        ContractSamples.verify("identity", "clients", readTree(list.body()));
 
         var enabled = call("PUT", "/api/identity/clients/enterprise-b-mes/enabled", admin, Map.of("enabled", true));
 
@@ -242,6 +246,14 @@ class AdminApiIT extends RunningIdentityServer {
         assertThat(clientCredentials("enterprise-a-client", DEMO_PASSWORD)).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM admin_audit", Long.class))
                 .isEqualTo(before);
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
     }
 
     private static int clientCredentials(String clientId, String secret) {

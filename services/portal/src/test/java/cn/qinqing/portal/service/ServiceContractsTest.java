@@ -54,6 +54,7 @@ class ServiceContractsTest {
             Map.entry("assignment/directory", cn.qinqing.portal.admin.Directory.AsOf.class),
             Map.entry("assignment/routing-rule", cn.qinqing.portal.admin.Directory.RuleHistory.class),
             Map.entry("assignment/routing-rules", cn.qinqing.portal.admin.Directory.Rule[].class),
+            Map.entry("identity/clients", cn.qinqing.portal.admin.IdentityApi.Client[].class),
             Map.entry("resolution/case-file", CaseFile.class),
             Map.entry("resolution/case-file-documents", cn.qinqing.portal.resolution.CaseFileDocument[].class),
             Map.entry("meetings/minutes-documents", cn.qinqing.portal.meeting.MeetingsApi.MinutesDocument[].class),
