@@ -73,6 +73,7 @@ class ServiceContractsTest {
             Map.entry("notifications/feed", NotificationsApi.Entry[].class),
             Map.entry("notifications/preferences", NotificationsApi.Preferences.class),
             Map.entry("projects/chain", IndustryChain.class),
+            Map.entry("projects/projects", cn.qinqing.portal.project.Project.View[].class),
             Map.entry("projects/market-candidates", cn.qinqing.portal.market.Market.Candidate[].class),
             Map.entry("projects/market-match", cn.qinqing.portal.market.Market.Match.class),
             Map.entry("projects/market-figures", cn.qinqing.portal.market.Market.Figures.class));
