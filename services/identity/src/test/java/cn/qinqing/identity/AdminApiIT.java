@@ -2,6 +2,8 @@ package cn.qinqing.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qinqing.testsupport.ContractSamples;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -185,6 +187,82 @@ class AdminApiIT extends RunningIdentityServer {
     }
 
     @Test
+    void aDisabledClientGetsNoTokenUntilItIsEnabledAgainAndBothChangesAreAudited() {
+        String admin = tokenOf("admin");
+        var created = call(
+                "POST",
+                "/api/identity/clients",
+                admin,
+                Map.of("clientId", "enterprise-b-mes", "name", "新能多晶硅 MES", "enterpriseId", "91150200MA0QB0002M"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String secret = (String) json(created).get("clientSecret");
+        assertThat(clientCredentials("enterprise-b-mes", secret)).as("before").isEqualTo(200);
+
+        var disabled = call("PUT", "/api/identity/clients/enterprise-b-mes/enabled", admin, Map.of("enabled", false));
+
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertThat(json(disabled).get("enabled")).isEqualTo(false);
+        assertThat(clientCredentials("enterprise-b-mes", secret))
+                .as("a disabled client gets no token")
+                .isEqualTo(401);
+        var list = call("GET", "/api/identity/clients", admin, null);
+        assertThat(list.body()).contains("\"clientId\":\"enterprise-b-mes\"");
+        // the portal's admin page reads this list: its sample stays true to it
+        ContractSamples.verify("identity", "clients", readTree(list.body()));
+
+        var enabled = call("PUT", "/api/identity/clients/enterprise-b-mes/enabled", admin, Map.of("enabled", true));
+
+        assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+        assertThat(json(enabled).get("enabled")).isEqualTo(true);
+        assertThat(clientCredentials("enterprise-b-mes", secret))
+                .as("enabled again")
+                .isEqualTo(200);
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM admin_audit WHERE subject_type = 'CLIENT' AND subject_id = ?"
+                                + " AND actor = 'admin' ORDER BY id",
+                        String.class,
+                        "enterprise-b-mes"))
+                .containsExactly("CLIENT_CREATED", "CLIENT_DISABLED", "CLIENT_ENABLED");
+    }
+
+    @Test
+    void aClientsStateRefusesBadInputAndChangesNothing() {
+        String admin = tokenOf("admin");
+        long before = jdbc.queryForObject("SELECT count(*) FROM admin_audit", Long.class);
+
+        var missing = call("PUT", "/api/identity/clients/enterprise-a-client/enabled", admin, Map.of());
+        var unknown = call("PUT", "/api/identity/clients/no-such-client/enabled", admin, Map.of("enabled", false));
+        var ownClient = call("PUT", "/api/identity/clients/qinqing-cli/enabled", admin, Map.of("enabled", false));
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(missing.body()).contains("\"field\":\"enabled\"");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(ownClient.statusCode())
+                .as("the client the admin is signed in through is not theirs to disable")
+                .isEqualTo(400);
+        assertThat(ownClient.body()).contains("\"field\":\"enabled\"");
+        assertThat(clientCredentials("enterprise-a-client", DEMO_PASSWORD)).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM admin_audit", Long.class))
+                .isEqualTo(before);
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static int clientCredentials(String clientId, String secret) {
+        return new Browser()
+                .postForm(BASE + "/oauth2/token", Map.of("grant_type", "client_credentials"), basic(clientId, secret))
+                .statusCode();
+    }
+
+    @Test
     void nobodyButAnAdminReachesTheAdministrationApi() {
         for (String username : List.of("enterprise-a", "dispatcher", "official", "leader", "supervisor")) {
             String token = tokenOf(username);
@@ -195,7 +273,14 @@ class AdminApiIT extends RunningIdentityServer {
                             .statusCode())
                     .as(username)
                     .isEqualTo(403);
+            assertThat(call("PUT", "/api/identity/clients/enterprise-a-client/enabled", token, Map.of("enabled", false))
+                            .statusCode())
+                    .as(username)
+                    .isEqualTo(403);
         }
+        assertThat(clientCredentials("enterprise-a-client", DEMO_PASSWORD))
+                .as("still enabled")
+                .isEqualTo(200);
         assertThat(call("GET", "/api/identity/users", null, null).statusCode()).isEqualTo(401);
         assertThat(call("PUT", "/api/identity/users/admin", "not-a-token", Map.of())
                         .statusCode())

@@ -12,7 +12,8 @@ import org.openqa.selenium.By;
  * An administrator's first day on the real platform: a department and an official for it (a bad entry refused beside
  * its field first), a routing rule to it with a dry run that names it, the rule retired again, and a year of the
  * working calendar loaded from its notice, the official's account (a short password refused first) and an enterprise's
- * integration client whose secret shows once. In Chinese on a desktop and in English on a phone.
+ * integration client whose secret shows once, disabled and enabled again. In Chinese on a desktop and in English on a
+ * phone.
  *
  * <p>The rule routes only appeals of a district no other test files from, and the calendar year is 2099, so the
  * platform the other browser tests share routes and counts working time as before.
@@ -117,6 +118,15 @@ class AdminBrowserIT {
             assertThat(secret).hasSizeGreaterThan(30);
             admin.go("/admin/clients");
             assertThat(admin.mainText()).contains("erp-" + look).doesNotContain(secret);
+            // the client disabled (it gets no token from now on) and enabled again
+            admin.click(By.id("client-state-erp-" + look));
+            admin.sees(look.text("客户端已停用", "The client was disabled"));
+            assertThat(admin.find(By.id("client-erp-" + look)).getText()).contains(look.text("已停用", "Disabled ("));
+            admin.screenshot("client-disabled");
+            admin.click(By.id("client-state-erp-" + look));
+            admin.sees(look.text("客户端已重新启用", "The client was enabled again"));
+            assertThat(admin.find(By.id("client-erp-" + look)).getText())
+                    .doesNotContain(look.text("已停用", "Disabled ("));
         }
     }
 }

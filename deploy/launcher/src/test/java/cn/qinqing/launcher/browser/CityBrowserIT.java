@@ -118,6 +118,13 @@ class CityBrowserIT {
             leader.waitForPath("/leader/liaison");
             leader.reloadUntil(manual, EVENTS);
             leader.sees("包头青山光伏材料有限公司");
+            // its key project, from the projects service: overdue (the demo's equipment was due ten days ago), linked
+            leader.reloadUntil("20GW大尺寸单晶硅片项目", EVENTS);
+            String projects = leader.find(By.id("projects-91150200MA0QA0001T")).getText();
+            assertThat(projects).contains(look.text("硅片", "Wafers"), look.text("节点逾期", "Milestone overdue"));
+            assertThat(leader.find(By.cssSelector("#projects-91150200MA0QA0001T a[href^='/projects/']"))
+                            .getText())
+                    .startsWith("20GW大尺寸单晶硅片项目");
             leader.click(By.id("supervise-" + manualPath.substring("/appeals/".length())));
             leader.click(By.cssSelector("#supervise-form button[type=submit]"));
             // the error exists only on the answer's page: wait for it before reading the field, which the old page

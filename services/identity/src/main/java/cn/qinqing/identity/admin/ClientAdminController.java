@@ -7,6 +7,7 @@ import cn.qinqing.language.Role;
 import cn.qinqing.language.UnifiedSocialCreditCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -23,14 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An enterprise's integration client (client credentials, acting as that enterprise), for administrators only: create
- * one, or give it a new secret. The secret is in the answer once and stored only hashed; every change is an audit
- * record with its actor.
+ * one, give it a new secret, disable it or enable it again. The secret is in the answer once and stored only hashed;
+ * every change is an audit record with its actor.
  */
 @RestController
 @RequestMapping(path = "/api/identity/clients", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,6 +104,38 @@ class ClientAdminController {
         }
         audit.record(actor.getSubject(), "CLIENT_SECRET_RESET", "CLIENT", clientId, Map.of());
         return new Secret(clientId, secret);
+    }
+
+    record Enabling(@NotNull Boolean enabled) {}
+
+    /**
+     * Disables a client (it gets no token of any grant from then on, and its stored authorizations end) or enables it
+     * again. An administrator cannot disable the client their own token was issued to (they would lock themselves
+     * out). Setting the state it already has changes nothing and records nothing.
+     */
+    @PutMapping(path = "/{clientId}/enabled", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Transactional
+    ClientRegistry.ClientView enable(
+            @AuthenticationPrincipal Jwt actor, @PathVariable String clientId, @Valid @RequestBody Enabling request) {
+        if (!clients.exists(clientId)) {
+            throw AdminProblems.notFound("client", clientId);
+        }
+        if (!request.enabled() && actor.getAudience().contains(clientId)) {
+            throw AdminProblems.invalid(
+                    "enabled", "cannot be false for the client you are signed in through (" + clientId + ")");
+        }
+        if (clients.enable(clientId, request.enabled())) {
+            audit.record(
+                    actor.getSubject(),
+                    request.enabled() ? "CLIENT_ENABLED" : "CLIENT_DISABLED",
+                    "CLIENT",
+                    clientId,
+                    Map.of("enabled", request.enabled()));
+        }
+        return clients.all().stream()
+                .filter(client -> client.clientId().equals(clientId))
+                .findFirst()
+                .orElseThrow(() -> AdminProblems.notFound("client", clientId));
     }
 
     private static String secret() {

@@ -91,8 +91,17 @@ public class ClientRegistry {
         return true;
     }
 
+    /** The client setting that keeps a client from authenticating (see {@link DisabledClients}). */
+    public static final String DISABLED = "settings.qinqing.disabled";
+
     /** A registered client as administrators see it: never its secret. */
-    public record ClientView(String clientId, String name, List<String> grantTypes, String role, String enterpriseId) {}
+    public record ClientView(
+            String clientId, String name, List<String> grantTypes, String role, String enterpriseId, boolean enabled) {}
+
+    /** Whether an administrator disabled the client. */
+    public static boolean isDisabled(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(DISABLED));
+    }
 
     /** Every registered client, by client id. */
     public List<ClientView> all() {
@@ -109,9 +118,42 @@ public class ClientRegistry {
                                     .sorted()
                                     .toList(),
                             binding.map(b -> b.role().name()).orElse(null),
-                            binding.map(ClientBinding::enterpriseId).orElse(null));
+                            binding.map(ClientBinding::enterpriseId).orElse(null),
+                            !isDisabled(client));
                 })
                 .toList();
+    }
+
+    /** Whether there is a client with this id. */
+    public boolean exists(String clientId) {
+        return clients.findByClientId(clientId) != null;
+    }
+
+    /**
+     * Enables or disables a client. Disabling also ends its stored authorizations (refresh tokens, introspection of its
+     * opaque state); access tokens already issued are self-contained and run out with their time to live.
+     *
+     * @return whether the client's state changed (false when it was already so)
+     * @throws IllegalArgumentException when there is no such client
+     */
+    public boolean enable(String clientId, boolean enabled) {
+        RegisteredClient existing = clients.findByClientId(clientId);
+        if (existing == null) {
+            throw new IllegalArgumentException("no client " + clientId);
+        }
+        if (isDisabled(existing) != enabled) {
+            return false;
+        }
+        clients.save(RegisteredClient.from(existing)
+                .clientSettings(
+                        ClientSettings.withSettings(existing.getClientSettings().getSettings())
+                                .setting(DISABLED, !enabled)
+                                .build())
+                .build());
+        if (!enabled) {
+            jdbc.update("DELETE FROM oauth2_authorization WHERE registered_client_id = ?", existing.getId());
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.qinqing.identity.config;
 
+import cn.qinqing.identity.client.DisabledClients;
 import cn.qinqing.identity.token.UserInfoClaims;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -38,9 +39,11 @@ class AuthorizationServerConfig {
         OAuth2AuthorizationServerConfigurer authorizationServer =
                 OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(
-                        authorizationServer,
-                        server -> server.oidc(oidc -> oidc.providerConfigurationEndpoint(
+                .with(authorizationServer, server -> server
+                        // a disabled client authenticates nowhere, so it gets no token of any grant
+                        .clientAuthentication(clients -> clients.authenticationProviders(
+                                providers -> providers.replaceAll(DisabledClients::refusing)))
+                        .oidc(oidc -> oidc.providerConfigurationEndpoint(
                                         discovery -> discovery.providerConfigurationCustomizer(configuration ->
                                                 configuration.claim("ui_locales_supported", LocaleConfig.SUPPORTED)))
                                 .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoClaims))))

@@ -37,7 +37,8 @@ public class IdentityApi {
 
     public record UserDetails(User user, List<AuditEntry> audit) {}
 
-    public record Client(String clientId, String name, List<String> grantTypes, String role, String enterpriseId) {}
+    public record Client(
+            String clientId, String name, List<String> grantTypes, String role, String enterpriseId, boolean enabled) {}
 
     /** A client's secret, as the identity service shows it: once. */
     public record Secret(String clientId, String clientSecret) {}
@@ -104,6 +105,17 @@ public class IdentityApi {
                 .body(body)
                 .retrieve()
                 .body(Secret.class);
+    }
+
+    /** Disables the client (it gets no token from then on) or enables it again; {@code enabled} null is refused. */
+    public void enableClient(String clientId, Map<String, Object> body) {
+        identity()
+                .put()
+                .uri("/api/identity/clients/{c}/enabled", clientId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public Secret newSecret(String clientId) {

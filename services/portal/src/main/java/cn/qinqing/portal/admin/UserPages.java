@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Users and integration clients (用户与接入客户端), kept by the identity service: create a user, change their role,
- * enterprise or department, disable them, reset a password; create an enterprise's client and see its secret once.
+ * enterprise or department, disable them, reset a password; create an enterprise's client and see its secret once,
+ * disable a client or enable it again.
  * The identity service records every change with its actor; a user's page lists them.
  */
 @Controller
@@ -153,6 +154,35 @@ class UserPages {
     String newSecret(@PathVariable String clientId, Model model) {
         model.addAttribute("secret", identity.newSecret(clientId));
         return clientsPage(new ClientForm(), model);
+    }
+
+    /**
+     * Disables a client or enables it again; the identity service's refusal (a missing choice, the client the admin is
+     * signed in through) is shown above the list and changes nothing.
+     */
+    @PostMapping("/clients/{clientId}/enabled")
+    String enableClient(
+            @PathVariable String clientId,
+            @ModelAttribute("stateForm") ClientStateForm stateForm,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return FormSubmission.submitAndRedirect(
+                binding,
+                Map.of(),
+                () -> {
+                    identity.enableClient(clientId, stateForm.body());
+                    return 0;
+                },
+                redirect,
+                Boolean.TRUE.equals(stateForm.getEnabled())
+                        ? "notice.admin.clientEnabled"
+                        : "notice.admin.clientDisabled",
+                version -> "/admin/clients",
+                () -> {
+                    model.addAttribute("refusedClient", clientId);
+                    return clientsPage(new ClientForm(), model);
+                });
     }
 
     private String clientsPage(ClientForm form, Model model) {

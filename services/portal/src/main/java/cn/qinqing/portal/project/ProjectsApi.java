@@ -41,6 +41,19 @@ public class ProjectsApi {
                 .body(new ParameterizedTypeReference<List<Project.View>>() {});
     }
 
+    /**
+     * The projects an enterprise invests in, as of today ({@code GET /api/projects?enterpriseId=}): the filter narrows
+     * what this user may see and never widens it, so every project answered is one this user may open.
+     */
+    public List<Project.View> ofEnterprise(String enterpriseId) {
+        return api().get()
+                .uri(uri -> uri.path("/api/projects")
+                        .queryParam("enterpriseId", enterpriseId)
+                        .build())
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Project.View>>() {});
+    }
+
     public Project.Speed speed(LocalDate asOf) {
         return api().get()
                 .uri(uri -> uri.path("/api/projects/speed")

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -13,6 +14,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -85,6 +87,11 @@ class AdminPagesTest extends PortalTestBase {
             mvc.perform(post("/admin/calendar").with(user).with(csrf()).param("year", "2027"))
                     .andExpect(status().isForbidden());
             mvc.perform(post("/admin/clients").with(user).with(csrf()).param("clientId", "x"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/admin/clients/enterprise-a-client/enabled")
+                            .with(user)
+                            .with(csrf())
+                            .param("enabled", "false"))
                     .andExpect(status().isForbidden());
         }
         verifyNoInteractions(admin, identity, deadLetters);
@@ -309,7 +316,12 @@ class AdminPagesTest extends PortalTestBase {
     void anEnterprisesClientSecretIsShownOnTheAnswerToItsCreationOnly() throws Exception {
         when(identity.clients())
                 .thenReturn(List.of(new IdentityApi.Client(
-                        "enterprise-a-erp", "ERP", List.of("client_credentials"), "ENTERPRISE", Users.ENTERPRISE_A)));
+                        "enterprise-a-erp",
+                        "ERP",
+                        List.of("client_credentials"),
+                        "ENTERPRISE",
+                        Users.ENTERPRISE_A,
+                        true)));
         when(identity.createClient(any())).thenReturn(new IdentityApi.Secret("enterprise-a-erp", "s3cr3t-shown-once"));
 
         String created = mvc.perform(post("/admin/clients")
@@ -330,6 +342,76 @@ class AdminPagesTest extends PortalTestBase {
 
         assertThat(created).contains("s3cr3t-shown-once");
         assertThat(later).contains("enterprise-a-erp").doesNotContain("s3cr3t-shown-once");
+    }
+
+    @Test
+    void anAdminDisablesAClientAndEnablesItAgainFromTheList() throws Exception {
+        when(identity.clients())
+                .thenReturn(List.of(
+                        new IdentityApi.Client(
+                                "enterprise-a-erp",
+                                "ERP",
+                                List.of("client_credentials"),
+                                "ENTERPRISE",
+                                Users.ENTERPRISE_A,
+                                true),
+                        new IdentityApi.Client(
+                                "enterprise-b-mes",
+                                "MES",
+                                List.of("client_credentials"),
+                                "ENTERPRISE",
+                                "91150200MA0QB0002M",
+                                false)));
+
+        String list = mvc.perform(get("/admin/clients").with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(post("/admin/clients/enterprise-a-erp/enabled")
+                        .with(admin())
+                        .with(csrf())
+                        .param("enabled", "false"))
+                .andExpect(redirectedUrl("/admin/clients"))
+                .andExpect(flash().attribute("notice", "notice.admin.clientDisabled"));
+        mvc.perform(post("/admin/clients/enterprise-b-mes/enabled")
+                        .with(admin())
+                        .with(csrf())
+                        .param("enabled", "true"))
+                .andExpect(redirectedUrl("/admin/clients"))
+                .andExpect(flash().attribute("notice", "notice.admin.clientEnabled"));
+
+        assertThat(list).contains("id=\"client-state-enterprise-a-erp\"", "停用", "已停用（不能取得令牌）", "重新启用");
+        verify(identity).enableClient("enterprise-a-erp", Map.of("enabled", false));
+        verify(identity).enableClient("enterprise-b-mes", Map.of("enabled", true));
+    }
+
+    @Test
+    void aClientStateTheIdentityServiceRefusesIsShownWithItsReason() throws Exception {
+        when(identity.clients()).thenReturn(List.of());
+        doThrow(new ApiProblem(
+                        "identity",
+                        400,
+                        "invalid-request",
+                        "enabled cannot be false for the client you are signed in through (qinqing-portal)",
+                        List.of(new ApiProblem.FieldProblem(
+                                "enabled",
+                                "cannot be false for the client you are signed in through (qinqing-portal)"))))
+                .when(identity)
+                .enableClient(eq("qinqing-portal"), any());
+
+        String page = mvc.perform(post("/admin/clients/qinqing-portal/enabled")
+                        .with(admin())
+                        .with(csrf())
+                        .param("enabled", "false"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("id=\"client-state-refused\"", "客户端 qinqing-portal 的状态未更改")
+                .contains("cannot be false for the client you are signed in through");
     }
 
     @Test

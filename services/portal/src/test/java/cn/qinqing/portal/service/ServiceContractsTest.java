@@ -54,6 +54,7 @@ class ServiceContractsTest {
             Map.entry("assignment/directory", cn.qinqing.portal.admin.Directory.AsOf.class),
             Map.entry("assignment/routing-rule", cn.qinqing.portal.admin.Directory.RuleHistory.class),
             Map.entry("assignment/routing-rules", cn.qinqing.portal.admin.Directory.Rule[].class),
+            Map.entry("identity/clients", cn.qinqing.portal.admin.IdentityApi.Client[].class),
             Map.entry("resolution/case-file", CaseFile.class),
             Map.entry("resolution/case-file-documents", cn.qinqing.portal.resolution.CaseFileDocument[].class),
             Map.entry("meetings/minutes-documents", cn.qinqing.portal.meeting.MeetingsApi.MinutesDocument[].class),
@@ -72,6 +73,7 @@ class ServiceContractsTest {
             Map.entry("notifications/feed", NotificationsApi.Entry[].class),
             Map.entry("notifications/preferences", NotificationsApi.Preferences.class),
             Map.entry("projects/chain", IndustryChain.class),
+            Map.entry("projects/projects", cn.qinqing.portal.project.Project.View[].class),
             Map.entry("projects/market-candidates", cn.qinqing.portal.market.Market.Candidate[].class),
             Map.entry("projects/market-match", cn.qinqing.portal.market.Market.Match.class),
             Map.entry("projects/market-figures", cn.qinqing.portal.market.Market.Figures.class));

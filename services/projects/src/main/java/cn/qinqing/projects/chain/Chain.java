@@ -92,7 +92,7 @@ public class Chain {
                     .add(new ChainView.Blocker(blocker.blockerId(), blocker.appealId(), blocker.title()));
         }
         Map<ChainLink, List<ChainView.Project>> keyProjects = byLink();
-        for (ProjectView project : projects.list(null, null, null, asOf)) {
+        for (ProjectView project : projects.list(null, null, null, null, asOf)) {
             keyProjects
                     .get(project.chainLink())
                     .add(new ChainView.Project(

@@ -10,6 +10,7 @@ import cn.qinqing.language.appeal.AppealClosedEvent;
 import cn.qinqing.language.appeal.AppealFiledEvent;
 import cn.qinqing.language.appeal.AppealSource;
 import cn.qinqing.projects.ProjectsApiTestBase;
+import cn.qinqing.testsupport.ContractSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,60 @@ class ProjectsApiIT extends ProjectsApiTestBase {
                 String.class,
                 id.toString());
         assertThat(registeredBy).contains("\"actor\":\"official\"").contains("\"role\":\"OFFICIAL\"");
+    }
+
+    @Test
+    void theListNarrowedToAnEnterpriseShowsOnlyItsProjectsAndNeverWidensWhatTheCallerMaySee() {
+        UUID ofB = register(project("多晶硅三期 (by enterprise)", 20, 30));
+        Map<String, Object> wafers = project("单晶硅片 (by enterprise)", 20, 30);
+        wafers.put("enterpriseIds", List.of(ENTERPRISE_A));
+        wafers.put("chainLink", "WAFER");
+        UUID ofA = register(wafers);
+
+        JsonNode leadersB = api.get("/api/projects?enterpriseId=" + ENTERPRISE_B)
+                .token(leader)
+                .send()
+                .json();
+        List<String> leadersA = api.get("/api/projects?enterpriseId=" + ENTERPRISE_A)
+                .token(leader)
+                .send()
+                .json()
+                .findValuesAsText("projectId");
+        List<String> aAskingForB = api.get("/api/projects?enterpriseId=" + ENTERPRISE_B)
+                .token(userA)
+                .send()
+                .json()
+                .findValuesAsText("projectId");
+        List<String> bAskingForItself = api.get("/api/projects?enterpriseId=" + ENTERPRISE_B)
+                .token(userB)
+                .send()
+                .json()
+                .findValuesAsText("projectId");
+        var badCode = api.get("/api/projects?enterpriseId=91150200MA0QA0001X")
+                .token(leader)
+                .send();
+
+        assertThat(leadersB.findValuesAsText("projectId"))
+                .contains(ofB.toString())
+                .doesNotContain(ofA.toString());
+        for (JsonNode project : leadersB) {
+            assertThat(project.get("enterpriseIds").toString()).contains(ENTERPRISE_B);
+        }
+        assertThat(leadersA).contains(ofA.toString()).doesNotContain(ofB.toString());
+        assertThat(aAskingForB)
+                .as("an enterprise never sees another's projects")
+                .isEmpty();
+        assertThat(bAskingForItself).contains(ofB.toString()).doesNotContain(ofA.toString());
+        assertThat(badCode.status()).isEqualTo(400);
+        assertThat(badCode.json().findValuesAsText("field")).containsExactly("enterpriseId");
+        assertThat(api.get("/api/projects?enterpriseId=" + ENTERPRISE_B)
+                        .token(dispatcher)
+                        .send()
+                        .status())
+                .as("the filter opens the list to nobody the policy keeps out")
+                .isEqualTo(403);
+        // the portal's liaison page reads this answer: its sample stays true to it
+        ContractSamples.verify("projects", "projects", leadersB);
     }
 
     @Test

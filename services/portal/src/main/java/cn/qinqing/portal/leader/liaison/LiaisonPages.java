@@ -1,12 +1,18 @@
 package cn.qinqing.portal.leader.liaison;
 
+import cn.qinqing.language.Role;
 import cn.qinqing.portal.appeal.ActionForm;
 import cn.qinqing.portal.assignment.AssignmentApi;
 import cn.qinqing.portal.market.Market;
 import cn.qinqing.portal.market.MarketsApi;
+import cn.qinqing.portal.project.Project;
+import cn.qinqing.portal.project.ProjectsApi;
 import cn.qinqing.portal.web.FormSubmission;
+import cn.qinqing.portal.web.PortalUser;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,33 +30,66 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A liaison leader (包联领导): the enterprises they look after, each with its open appeals and the breakfast meetings
- * it attended, and a supervision notice (督办) on any open appeal from here — the assignment service's own notice,
- * refused there with the reasons shown next to the fields.
+ * A liaison leader (包联领导): the enterprises they look after, each with its open appeals, the breakfast meetings
+ * it attended, its offers and needs on the market and the key projects it invests in, and a supervision notice (督办)
+ * on any open appeal from here — the assignment service's own notice, refused there with the reasons shown next to the
+ * fields.
  */
 @Controller
 @RequestMapping("/leader/liaison")
 class LiaisonPages {
 
     private static final Logger log = LoggerFactory.getLogger(LiaisonPages.class);
+    private static final Set<Role> PROJECT_READERS =
+            Set.of(Role.ENTERPRISE, Role.OFFICIAL, Role.LEADER, Role.SUPERVISOR, Role.ADMIN);
 
     private final LiaisonApi liaison;
     private final AssignmentApi assignments;
     private final MarketsApi markets;
+    private final ProjectsApi projects;
 
-    LiaisonPages(LiaisonApi liaison, AssignmentApi assignments, MarketsApi markets) {
+    LiaisonPages(LiaisonApi liaison, AssignmentApi assignments, MarketsApi markets, ProjectsApi projects) {
         this.liaison = liaison;
         this.assignments = assignments;
         this.markets = markets;
+        this.projects = projects;
     }
 
     @GetMapping
     String enterprises(Model model) {
         Liaison view = liaison.mine();
+        List<Liaison.Enterprise> enterprises = view.byEnterprise();
         model.addAttribute("liaison", view);
-        model.addAttribute("enterprises", view.byEnterprise());
+        model.addAttribute("enterprises", enterprises);
         model.addAttribute("marketPosts", openPosts());
+        model.addAttribute("keyProjects", keyProjects(enterprises));
+        model.addAttribute("mayOpenProjects", mayOpenProjects());
         return "leader/liaison";
+    }
+
+    /**
+     * The key projects each enterprise invests in, from the projects service (its list narrowed to the enterprise);
+     * an enterprise the service did not answer for is missing from the map, and the page says so. After the first
+     * failure it asks no more, so an unavailable service costs one timeout, not one per enterprise.
+     */
+    private Map<String, List<Project.View>> keyProjects(List<Liaison.Enterprise> enterprises) {
+        Map<String, List<Project.View>> result = new HashMap<>();
+        for (Liaison.Enterprise enterprise : enterprises) {
+            try {
+                result.put(enterprise.id(), projects.ofEnterprise(enterprise.id()));
+            } catch (RuntimeException unavailable) {
+                log.warn("The key projects are not available for the liaison page: {}", unavailable.toString());
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** Whether this user may open a project's page: the portal's rule for {@code /projects/**}. */
+    private static boolean mayOpenProjects() {
+        return PortalUser.current()
+                .map(user -> PROJECT_READERS.contains(user.role()))
+                .orElse(false);
     }
 
     /**

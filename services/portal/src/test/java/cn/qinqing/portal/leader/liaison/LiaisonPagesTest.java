@@ -7,7 +7,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,8 +19,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.qinqing.portal.PortalTestBase;
 import cn.qinqing.portal.oversight.Oversight;
+import cn.qinqing.portal.project.Project;
 import cn.qinqing.portal.service.ApiProblem;
+import cn.qinqing.portal.service.ServiceUnavailableException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +38,12 @@ class LiaisonPagesTest extends PortalTestBase {
     final UUID closed = UUID.randomUUID();
     final UUID meeting = UUID.randomUUID();
 
+    final UUID wafers = UUID.randomUUID();
+
     @BeforeEach
     void answers() {
+        when(projects.ofEnterprise(A)).thenReturn(List.of(waferProject()));
+        when(projects.ofEnterprise("91150200MA0QB0002M")).thenReturn(List.of());
         when(liaisons.mine())
                 .thenReturn(new Liaison(
                         "leader",
@@ -46,6 +56,29 @@ class LiaisonPagesTest extends PortalTestBase {
                         List.of(new Liaison.Meeting(
                                 meeting, "光伏产业链政商早餐会", Instant.parse("2026-11-12T23:30:00Z"), A, "ACCEPTED", true, 1)),
                         new Oversight.Freshness(10L, 10, true, false)));
+    }
+
+    private Project.View waferProject() {
+        return new Project.View(
+                wafers,
+                "20GW大尺寸单晶硅片项目",
+                List.of(A),
+                "WAFER",
+                new BigDecimal("4600000000"),
+                new BigDecimal("20"),
+                "GW",
+                "包头青山装备制造产业园",
+                "leader",
+                "industry-it",
+                LocalDate.parse("2026-06-01"),
+                "CONSTRUCTION_STARTED",
+                LocalDate.parse("2026-08-20"),
+                LocalDate.parse("2027-03-31"),
+                "EQUIPMENT_INSTALLED",
+                LocalDate.parse("2026-11-27"),
+                true,
+                1,
+                4);
     }
 
     private static Liaison.Appeal appeal(UUID id, String title, String status, List<String> overdue) {
@@ -76,7 +109,37 @@ class LiaisonPagesTest extends PortalTestBase {
         assertThat(page).contains("光伏产业链政商早餐会", "已参加", "1 项议定事项");
         assertThat(page).contains("href=\"/leader/liaison/appeals/" + open + "/supervise\"");
         assertThat(page).as("the second enterprise, without appeals").contains("91150200MA0QB0002M", "没有在办诉求");
-        assertThat(page).as("a place for issue 23").contains("重点项目与企业需求");
+        assertThat(page)
+                .as("the enterprise's key project, from the projects service")
+                .contains("id=\"projects-" + A + "\"", "20GW大尺寸单晶硅片项目", "硅片", "开工", "设备安装")
+                .contains("计划 2026-11-27", "节点逾期", "未解决堵点 1 个")
+                .contains("href=\"/projects/" + wafers + "\"");
+        assertThat(page).as("the second enterprise, without projects").contains("该企业没有投资的重点项目");
+        verify(projects).ofEnterprise(A);
+    }
+
+    @Test
+    void thePageStandsWithoutTheProjectsServiceAndSaysSo() throws Exception {
+        when(projects.ofEnterprise(anyString()))
+                .thenThrow(new ServiceUnavailableException("projects", "connection refused", null));
+
+        String page = mvc.perform(get("/leader/liaison").with(leader()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("厂区道路照明", "重点项目暂时无法读取").doesNotContain("20GW大尺寸单晶硅片项目");
+        verify(projects, times(1)).ofEnterprise(anyString());
+    }
+
+    @Test
+    void aLeaderSeesTheProjectsOfTheirOwnEnterprisesOnly() throws Exception {
+        mvc.perform(get("/leader/liaison").with(leader())).andExpect(status().isOk());
+
+        verify(projects).ofEnterprise(A);
+        verify(projects).ofEnterprise("91150200MA0QB0002M");
+        verifyNoMoreInteractions(projects);
     }
 
     @Test

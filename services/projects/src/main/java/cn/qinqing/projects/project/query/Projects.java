@@ -47,12 +47,18 @@ public class Projects {
         this.jdbc = jdbc;
     }
 
-    /** The projects signed by {@code asOf}, upstream links first; narrowed to an enterprise, a link or a status. */
-    public List<ProjectView> list(String enterpriseId, ChainLink chainLink, Milestone status, LocalDate asOf) {
+    /**
+     * The projects signed by {@code asOf}, upstream links first; narrowed to an enterprise, a link or a status.
+     * {@code enterpriseId} is who may see (an enterprise user's own enterprise, null for the city's staff),
+     * {@code investor} an enterprise asked for: a filter that narrows what the caller may see, never widens it.
+     */
+    public List<ProjectView> list(
+            String enterpriseId, String investor, ChainLink chainLink, Milestone status, LocalDate asOf) {
         List<Row> rows = rows(enterpriseId, null, asOf);
         Map<UUID, List<MilestoneView>> milestones = milestones(null, asOf);
         Map<UUID, Integer> open = openBlockers(asOf);
         return rows.stream()
+                .filter(row -> investor == null || row.enterpriseIds.contains(investor))
                 .filter(row -> chainLink == null || row.chainLink == chainLink)
                 .map(row -> view(row, milestones.getOrDefault(row.projectId, List.of()), open))
                 .filter(view -> status == null || view.status() == status)

@@ -1,6 +1,7 @@
 package cn.qinqing.projects.project.web;
 
 import cn.qinqing.language.ChainLink;
+import cn.qinqing.language.UnifiedSocialCreditCode;
 import cn.qinqing.language.project.Capacity;
 import cn.qinqing.language.project.Milestone;
 import cn.qinqing.platform.idempotency.IdempotencyKeys;
@@ -147,16 +148,33 @@ class ProjectController {
                 .body(new Answers.ProjectChanged(registered.id(), version));
     }
 
-    /** The projects signed by {@code asOf}; an enterprise sees those it invests in. */
+    /**
+     * The projects signed by {@code asOf}; an enterprise sees those it invests in. {@code enterpriseId} narrows the
+     * list to the projects that enterprise invests in (a liaison leader's page asks so for each of their enterprises);
+     * it never widens what the caller may see: an enterprise asking for another's gets an empty list.
+     */
     @GetMapping
     ResponseEntity<List<ProjectView>> list(
             @RequestParam(required = false) ChainLink chainLink,
             @RequestParam(required = false) Milestone status,
+            @RequestParam(required = false) String enterpriseId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Actor actor = Actor.require();
         LocalDate day = asOf == null ? ProjectAccess.today() : asOf;
         return reads.ok(Projects.PROCESSING_GROUP)
-                .body(projects.list(ProjectAccess.enterpriseScope(actor), chainLink, status, day));
+                .body(projects.list(
+                        ProjectAccess.enterpriseScope(actor), investor(enterpriseId), chainLink, status, day));
+    }
+
+    /** The enterprise a list is narrowed to: a Unified Social Credit Code, or none. */
+    private static String investor(String enterpriseId) {
+        if (enterpriseId == null || enterpriseId.isBlank()) {
+            return null;
+        }
+        if (!UnifiedSocialCreditCode.isValid(enterpriseId.trim())) {
+            throw new InvalidRequestException("enterpriseId", UnifiedSocialCreditCode.problemWith(enterpriseId.trim()));
+        }
+        return enterpriseId.trim();
     }
 
     /** The project list as CSV, for the same callers and filters. */
@@ -167,7 +185,7 @@ class ProjectController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Actor actor = Actor.require();
         LocalDate day = asOf == null ? ProjectAccess.today() : asOf;
-        List<ProjectView> list = projects.list(ProjectAccess.enterpriseScope(actor), chainLink, status, day);
+        List<ProjectView> list = projects.list(ProjectAccess.enterpriseScope(actor), null, chainLink, status, day);
         return reads.ok(Projects.PROCESSING_GROUP)
                 .contentType(ProjectsCsv.TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"projects-" + day + ".csv\"")
