@@ -45,6 +45,9 @@ class DeadlineBreachAfterRestartIT {
                                 "--qinqing.resolution.sla.first-contact-days=1",
                                 // the answer is due long after this test: only the first-contact clock runs out
                                 "--qinqing.resolution.sla.resolution-days.NORMAL=30",
+                                // no warnings ahead of the clocks (resolution's SlaDeadlinesIT has them): the
+                                // deadline rows counted here are the two clocks' own
+                                "--qinqing.resolution.sla.warning-before=PT0S",
                                 "--db-scheduler.polling-interval=PT0.5S")
                         .start()) {
             ServiceApis apis = new ServiceApis(platform);

@@ -141,8 +141,9 @@ class FailoverIT {
 
     /**
      * db-scheduler's rows of resolution's SLA deadlines on the new primary: every case file opened by an acknowledged
-     * sign-for has its clocks scheduled there (first contact and resolution: two each), none lost in the switch; that
-     * a row fires once, whatever the number of instances, is R8. Answers how many rows.
+     * sign-for has its clocks scheduled there (first contact and resolution: two each at least, with a warning before
+     * each), none lost in the switch; that a row fires once, whatever the number of instances, is R8. Answers how many
+     * rows.
      */
     private static long scheduledDeadlinesPerCaseFile(int caseFiles) throws Exception {
         try (Connection connection = database.connect();

@@ -200,6 +200,22 @@ public class AppealsApi {
         return change(id, "reopening", version, Map.of("reason", reason == null ? "" : reason));
     }
 
+    /** Reopens with the files chosen in the form (multipart), as a supplement; returns the appeal's new version. */
+    public long reopen(UUID id, long version, String reason, List<MultipartFile> files) {
+        List<MultipartFile> chosen = Uploads.chosen(files);
+        if (chosen.isEmpty()) {
+            return reopen(id, version, reason);
+        }
+        Changed changed = api().post()
+                .uri("/api/appeals/{id}/reopening", id)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .header("If-Match", "\"" + version + "\"")
+                .body(Uploads.multipart("reopening", Map.of("reason", reason == null ? "" : reason), chosen))
+                .retrieve()
+                .body(Changed.class);
+        return changed == null ? version + 1 : changed.version();
+    }
+
     /** Posts a change of the appeal read at {@code version} ({@code If-Match}); 409 when somebody changed it since. */
     long change(UUID id, String action, long version, Map<String, ?> body) {
         Changed changed = api().post()

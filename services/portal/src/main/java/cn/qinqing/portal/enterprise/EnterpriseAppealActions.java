@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What an enterprise does on its appeal's page: add information (补充材料) or withdraw it (撤回). A refused form comes
- * back with its errors; a change somebody made meanwhile is shown and the form kept.
+ * What an enterprise does on its appeal's page: add information (补充材料) or withdraw it (撤回); on an answer, rate it
+ * or reopen it (重办), with files as a supplement has. A refused form comes back with its errors; a change somebody
+ * made meanwhile is shown and the form kept.
  */
 @Controller
 @RequestMapping("/enterprise/appeals/{id}")
@@ -101,7 +102,7 @@ class EnterpriseAppealActions {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        return actions.perform(
+        return actions.performWithFiles(
                 id,
                 binding,
                 model,
@@ -109,7 +110,8 @@ class EnterpriseAppealActions {
                 Map.of("reason", "text"),
                 "notice.reopened",
                 "v",
-                () -> appeals.reopen(id, form.getVersion(), form.getText()));
+                form.getFiles(),
+                () -> appeals.reopen(id, form.getVersion(), form.getText(), form.getFiles()));
     }
 
     private String refused(UUID id, ApiProblem problem, BindingResult binding, Model model) {

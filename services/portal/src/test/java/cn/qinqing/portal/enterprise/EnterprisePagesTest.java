@@ -14,6 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -35,6 +36,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The enterprise's pages against a mocked appeals API: what the user sees for each answer the API can give. */
 class EnterprisePagesTest extends PortalTestBase {
@@ -315,5 +318,66 @@ class EnterprisePagesTest extends PortalTestBase {
                         .param("text", "满意"))
                 .andExpect(redirectedUrl("/appeals/" + ID + "?v=4"))
                 .andExpect(flash().attribute("notice", "notice.rated"));
+    }
+
+    @Test
+    void theReopeningFormTakesFilesAndPassesThemOnToTheApi() throws Exception {
+        when(appeals.appealAtLeast(eq(ID), anyLong())).thenReturn(appeal("ANSWERED"));
+        when(appeals.timeline(ID)).thenReturn(List.of());
+        String page = mvc.perform(get("/appeals/" + ID).with(enterpriseA()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .as("a multipart form, sent with a progress bar, with a file field of its own")
+                .contains("enctype=\"multipart/form-data\" data-upload novalidate class=\"form\" id=\"reopen-form\"")
+                .containsPattern("<input type=\"file\" multiple id=\"reopen-files\" name=\"files\"");
+
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        when(appeals.reopen(eq(ID), eq(3L), eq("增容后仍频繁跳闸，见现场照片"), any())).thenReturn(5L);
+        mvc.perform(multipart("/enterprise/appeals/" + ID + "/reopening")
+                        .file(new MockMultipartFile("files", "现场照片.jpg", "image/jpeg", photo))
+                        .with(enterpriseA())
+                        .with(csrf())
+                        .param("version", "3")
+                        .param("text", "增容后仍频繁跳闸，见现场照片"))
+                .andExpect(redirectedUrl("/appeals/" + ID + "?v=5"))
+                .andExpect(flash().attribute("notice", "notice.reopened"));
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<MultipartFile>> files = ArgumentCaptor.forClass(List.class);
+        verify(appeals).reopen(eq(ID), eq(3L), eq("增容后仍频繁跳闸，见现场照片"), files.capture());
+        assertThat(files.getValue()).singleElement().satisfies(file -> {
+            assertThat(file.getOriginalFilename()).isEqualTo("现场照片.jpg");
+            assertThat(file.getBytes()).isEqualTo(photo);
+        });
+    }
+
+    @Test
+    void aFileTheServiceRefusesIsShownBesideTheReopeningsFileFieldByItsName() throws Exception {
+        when(appeals.appealAtLeast(eq(ID), anyLong())).thenReturn(appeal("ANSWERED"));
+        when(appeals.timeline(ID)).thenReturn(List.of());
+        when(appeals.reopen(eq(ID), anyLong(), anyString(), any()))
+                .thenThrow(new ApiProblem(
+                        "appeals",
+                        415,
+                        "document-type-not-accepted",
+                        "",
+                        List.of(new ApiProblem.FieldProblem("files[0]", "is of type application/x-msdownload"))));
+
+        String page = mvc.perform(multipart("/enterprise/appeals/" + ID + "/reopening")
+                        .file(new MockMultipartFile("files", "照片.jpg", "image/jpeg", new byte[] {'M', 'Z'}))
+                        .with(enterpriseA())
+                        .with(csrf())
+                        .param("version", "3")
+                        .param("text", "仍未解决"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).containsPattern("id=\"reopen-files-error\">\\s*<span>不接受这种文件（按内容识别）：照片.jpg");
+        assertThat(page).as("the reason typed is kept").contains("仍未解决</textarea>");
     }
 }

@@ -26,7 +26,12 @@ class SlaConfiguration {
         SlaTierLookup lookup = (category, urgency, began) -> tiers.inForce(category.name(), urgency.name(), began)
                 .map(tier -> new SlaTierLookup.Limits(tier.firstContactDays(), tier.resolutionDays()));
         return new SlaPolicy(
-                clock, properties.day(), properties.firstContactDays(), properties.resolutionDays(), lookup);
+                clock,
+                properties.day(),
+                properties.warningBefore(),
+                properties.firstContactDays(),
+                properties.resolutionDays(),
+                lookup);
     }
 
     /** Working time on the calendar in force (the bundled years, overlaid by what an admin loaded). */

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param day the counted time of one SLA day: PT7H (a working day) on the WORKING clock
  * @param firstContactDays days to first contact with the enterprise
  * @param resolutionDays days to the answer, by urgency
+ * @param warningBefore counted time before a clock (first contact, the answer) runs out that the department is warned
+ *     (临期预警): one SLA day ({@code day}) unless set; at most half the clock's window; PT0S warns nobody
  */
 @ConfigurationProperties("qinqing.resolution.sla")
-record SlaProperties(Clock clock, Duration day, int firstContactDays, Map<Urgency, Integer> resolutionDays) {
+record SlaProperties(
+        Clock clock, Duration day, int firstContactDays, Map<Urgency, Integer> resolutionDays, Duration warningBefore) {
 
     enum Clock {
         WORKING,
@@ -28,5 +31,9 @@ record SlaProperties(Clock clock, Duration day, int firstContactDays, Map<Urgenc
         resolutionDays = resolutionDays == null || resolutionDays.isEmpty()
                 ? Map.of(Urgency.EMERGENCY, 2, Urgency.URGENT, 5, Urgency.NORMAL, 15)
                 : resolutionDays;
+        warningBefore = warningBefore == null ? day : warningBefore;
+        if (warningBefore.isNegative()) {
+            throw new IllegalArgumentException("qinqing.resolution.sla.warning-before must not be negative");
+        }
     }
 }

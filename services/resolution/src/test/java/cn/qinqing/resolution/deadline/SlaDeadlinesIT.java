@@ -33,7 +33,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * SLA deadlines on PostgreSQL through Axon's DbSchedulerDeadlineManager, with whole service instances started,
  * stopped and restarted in this JVM against one database. The clock is plain elapsed time with an SLA day of 15
  * seconds (generous, for a busy two-core machine): first contact is due 15 s after the sign-for, an urgent answer
- * 30 s after it.
+ * 30 s after it; the department is warned one SLA day ahead, or halfway through a shorter window: 7.5 s and 15 s after
+ * the sign-for.
  */
 class SlaDeadlinesIT {
 
@@ -157,6 +158,49 @@ class SlaDeadlinesIT {
                 .atMost(Duration.ofSeconds(90))
                 .until(() -> breaches(jdbc, paused).size() == 2);
         assertThat(breaches(jdbc, answered)).isEmpty();
+    }
+
+    @Test
+    void theDepartmentIsWarnedOnceOfEachClockBeforeItRunsOut() {
+        ConfigurableApplicationContext instance = instances.start();
+        UUID appeal = signFor(instance, Urgency.URGENT, Instant.now());
+
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> breaches(jdbc, appeal).size() == 2);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+
+        assertThat(warnings(jdbc, appeal))
+                .as("first contact and the answer, each warned once, before it ran out")
+                .containsExactlyInAnyOrder("FIRST_CONTACT", "RESOLUTION");
+        assertThat(jdbc.queryForList(
+                        "SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'warnedAt')::timestamptz"
+                                + " < (convert_from(payload, 'UTF8')::jsonb ->> 'dueAt')::timestamptz"
+                                + " FROM event_store.domain_event_entry WHERE payload_type = ?"
+                                + " AND convert_from(payload, 'UTF8')::jsonb ->> 'appealId' = ?",
+                        Boolean.class,
+                        WARNING,
+                        appeal.toString()))
+                .containsOnly(true);
+        assertThat(jdbc.queryForList(
+                        "SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM event_store.domain_event_entry"
+                                + " WHERE payload_type = ? AND convert_from(payload, 'UTF8')::jsonb ->> 'appealId' = ?",
+                        String.class,
+                        WARNING,
+                        appeal.toString()))
+                .containsOnly("system:resolution");
+    }
+
+    static final String WARNING = "cn.qinqing.language.resolution.DeadlineApproachingEvent";
+
+    /** The kinds of the warnings (临期预警) published for an appeal, one entry per event. */
+    static List<String> warnings(JdbcTemplate jdbc, UUID appeal) {
+        return jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'kind' FROM event_store.domain_event_entry"
+                        + " WHERE payload_type = ? AND convert_from(payload, 'UTF8')::jsonb ->> 'appealId' = ?",
+                String.class,
+                WARNING,
+                appeal.toString());
     }
 
     /** Files an appeal and has the department sign for it, as the appeals and assignment services would. */

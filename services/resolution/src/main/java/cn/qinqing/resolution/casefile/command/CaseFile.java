@@ -16,6 +16,7 @@ import cn.qinqing.language.resolution.CaseFilePausedEvent;
 import cn.qinqing.language.resolution.CaseFileReopenedEvent;
 import cn.qinqing.language.resolution.CaseFileResumedEvent;
 import cn.qinqing.language.resolution.CloseOutSignedOffEvent;
+import cn.qinqing.language.resolution.DeadlineApproachingEvent;
 import cn.qinqing.language.resolution.DeadlineBreachedEvent;
 import cn.qinqing.language.resolution.DeadlineKind;
 import cn.qinqing.language.resolution.ExtensionDeniedEvent;
@@ -52,9 +53,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Clocks: first contact with the enterprise and the answer are due on the {@link SlaPolicy}'s clock. A pause stops
  * both; on resuming each is due after the counted time that was left when it stopped, so a due date moves by exactly
- * the paused (working) time. Every running clock has a persistent deadline named after its kind; whatever moves or
- * stops a clock cancels its deadline and schedules the new one in the same unit of work, and a deadline that arrives
- * for a due time no longer in force is ignored.
+ * the paused (working) time. Every running clock has a persistent deadline named after its kind, and under the same
+ * name a warning (临期预警) one SLA day before it runs out, or halfway when its window is shorter ({@link
+ * SlaPolicy#warningAt}); whatever moves or stops a clock cancels both and schedules the new ones in the same unit of
+ * work, and a deadline or warning that arrives for a due time no longer in force is ignored.
  *
  * <p>Close-out needs both the enterprise's feedback on the answer (a rating, or the rating window's expiry, from the
  * appeals service) and the sign-off of the leader in charge or the department head, in either order.
@@ -80,6 +82,9 @@ public class CaseFile {
     private boolean firstContactBreached;
     private Instant resolutionDueAt;
     private boolean resolutionBreached;
+    // the due times the holder was warned of, so that a warning is published once per due time
+    private Instant firstContactWarnedFor;
+    private Instant resolutionWarnedFor;
     private Instant pausedAt;
     // when the case began (its first sign-for): the SLA tier in force then sets every round's limits (ADR 0016)
     private Instant caseBeganAt;
@@ -129,8 +134,8 @@ public class CaseFile {
                 firstContactDue,
                 resolutionDue,
                 sla.clock().provisional(start, resolutionDue)));
-        schedule(deadlines, DeadlineKind.FIRST_CONTACT, firstContactDue);
-        schedule(deadlines, DeadlineKind.RESOLUTION, resolutionDue);
+        schedule(deadlines, sla, DeadlineKind.FIRST_CONTACT, start, firstContactDue);
+        schedule(deadlines, sla, DeadlineKind.RESOLUTION, start, resolutionDue);
         return version();
     }
 
@@ -193,10 +198,10 @@ public class CaseFile {
         Instant resolutionDue = moved(sla.clock(), resolutionDueAt, pausedAt, resumedAt);
         apply(new CaseFileResumedEvent(appealId, resumedAt, firstContactDue, resolutionDue));
         if (firstContactDue != null && !firstContactBreached) {
-            schedule(deadlines, DeadlineKind.FIRST_CONTACT, firstContactDue);
+            schedule(deadlines, sla, DeadlineKind.FIRST_CONTACT, resumedAt, firstContactDue);
         }
         if (!resolutionBreached) {
-            schedule(deadlines, DeadlineKind.RESOLUTION, resolutionDue);
+            schedule(deadlines, sla, DeadlineKind.RESOLUTION, resumedAt, resolutionDue);
         }
         return version();
     }
@@ -241,7 +246,7 @@ public class CaseFile {
     }
 
     @CommandHandler
-    long handle(DecideExtensionCommand command, DeadlineManager deadlines) {
+    long handle(DecideExtensionCommand command, SlaPolicy sla, DeadlineManager deadlines) {
         if (!command.caller().decidesFor(departmentId)) {
             throw new NotAccessible("case file of appeal " + appealId);
         }
@@ -264,7 +269,7 @@ public class CaseFile {
                 appealId, command.requestId(), command.caller().id(), newDue, command.decidedAt()));
         if (status == CaseFileStatus.OPEN) {
             deadlines.cancelAllWithinScope(deadlineName(DeadlineKind.RESOLUTION));
-            schedule(deadlines, DeadlineKind.RESOLUTION, newDue);
+            schedule(deadlines, sla, DeadlineKind.RESOLUTION, command.decidedAt(), newDue);
         }
         return version();
     }
@@ -339,8 +344,8 @@ public class CaseFile {
         Instant firstContactDue = sla.firstContactDue(start, limits);
         Instant resolutionDue = sla.resolutionDue(start, limits);
         apply(new CaseFileReopenedEvent(appealId, round + 1, start, firstContactDue, resolutionDue));
-        schedule(deadlines, DeadlineKind.FIRST_CONTACT, firstContactDue);
-        schedule(deadlines, DeadlineKind.RESOLUTION, resolutionDue);
+        schedule(deadlines, sla, DeadlineKind.FIRST_CONTACT, start, firstContactDue);
+        schedule(deadlines, sla, DeadlineKind.RESOLUTION, start, resolutionDue);
         return version();
     }
 
@@ -357,19 +362,7 @@ public class CaseFile {
     /** A clock ran out: recorded once per due time, unless it was stopped or moved since it was scheduled. */
     @DeadlineHandler
     void on(SlaDeadline deadline) {
-        if (status != CaseFileStatus.OPEN) {
-            return;
-        }
-        boolean inForce =
-                switch (deadline.kind()) {
-                    case FIRST_CONTACT ->
-                        !firstContactMade
-                                && !firstContactBreached
-                                && deadline.dueAt().equals(firstContactDueAt);
-                    case RESOLUTION -> !resolutionBreached && deadline.dueAt().equals(resolutionDueAt);
-                    default -> false;
-                };
-        if (inForce) {
+        if (running(deadline.kind(), deadline.dueAt())) {
             // nobody acted: the clock ran out (a deadline carries no caller of its own)
             apply(
                     new DeadlineBreachedEvent(
@@ -378,11 +371,58 @@ public class CaseFile {
                             departmentId,
                             deadline.dueAt(),
                             GenericEventMessage.clock.instant()),
-                    MetaData.with(MetadataKeys.ACTOR, SYSTEM).and(MetadataKeys.ROLE, "SYSTEM"));
+                    systemMetaData());
         }
     }
 
-    private void schedule(DeadlineManager deadlines, DeadlineKind kind, Instant dueAt) {
+    /**
+     * A clock runs out soon and what is due is still not done: the holder is warned once per due time. A warning that
+     * came due while no instance ran and arrives only after its clock ran out says nothing: the breach does.
+     */
+    @DeadlineHandler
+    void on(SlaWarning warning) {
+        Instant now = GenericEventMessage.clock.instant();
+        Instant warnedFor =
+                switch (warning.kind()) {
+                    case FIRST_CONTACT -> firstContactWarnedFor;
+                    case RESOLUTION -> resolutionWarnedFor;
+                    default -> null;
+                };
+        if (!running(warning.kind(), warning.dueAt())
+                || warning.dueAt().equals(warnedFor)
+                || !now.isBefore(warning.dueAt())) {
+            return;
+        }
+        apply(
+                new DeadlineApproachingEvent(appealId, warning.kind(), departmentId, warning.dueAt(), now),
+                systemMetaData());
+    }
+
+    /** Whether the clock of that kind still runs towards that due time, neither met nor run out nor moved. */
+    private boolean running(DeadlineKind kind, Instant dueAt) {
+        if (status != CaseFileStatus.OPEN) {
+            return false;
+        }
+        return switch (kind) {
+            case FIRST_CONTACT -> !firstContactMade && !firstContactBreached && dueAt.equals(firstContactDueAt);
+            case RESOLUTION -> !resolutionBreached && dueAt.equals(resolutionDueAt);
+            default -> false;
+        };
+    }
+
+    private static MetaData systemMetaData() {
+        return MetaData.with(MetadataKeys.ACTOR, SYSTEM).and(MetadataKeys.ROLE, "SYSTEM");
+    }
+
+    /**
+     * Starts a clock from {@code start}: its warning, if there is time for one, and its deadline, both under the
+     * clock's name so that one cancellation stops both.
+     */
+    private void schedule(DeadlineManager deadlines, SlaPolicy sla, DeadlineKind kind, Instant start, Instant dueAt) {
+        Instant warningAt = sla.warningAt(start, dueAt);
+        if (warningAt.isBefore(dueAt)) {
+            deadlines.schedule(warningAt, deadlineName(kind), new SlaWarning(kind, dueAt));
+        }
         deadlines.schedule(dueAt, deadlineName(kind), new SlaDeadline(kind, dueAt));
     }
 
@@ -517,6 +557,15 @@ public class CaseFile {
     void on(ExtensionDeniedEvent event) {
         pendingExtension = null;
         pendingExtensionDueAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineApproachingEvent event) {
+        if (event.kind() == DeadlineKind.FIRST_CONTACT) {
+            firstContactWarnedFor = event.dueAt();
+        } else if (event.kind() == DeadlineKind.RESOLUTION) {
+            resolutionWarnedFor = event.dueAt();
+        }
     }
 
     @EventSourcingHandler

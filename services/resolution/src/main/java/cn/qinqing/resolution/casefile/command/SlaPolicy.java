@@ -13,11 +13,22 @@ import java.util.Map;
  * case began (ADR 0016); otherwise the defaults: {@code firstContactDays}, and {@code resolutionDays} by urgency.
  *
  * @param day how much counted time one SLA day is: 7 working hours on the working calendar
+ * @param warningBefore how much counted time before a clock runs out its holder is warned (临期预警): one SLA day by
+ *     default; at most half the clock's window (see {@link #warningAt})
  */
 public record SlaPolicy(
-        SlaClock clock, Duration day, int firstContactDays, Map<Urgency, Integer> resolutionDays, SlaTierLookup tiers) {
+        SlaClock clock,
+        Duration day,
+        Duration warningBefore,
+        int firstContactDays,
+        Map<Urgency, Integer> resolutionDays,
+        SlaTierLookup tiers) {
 
     public SlaPolicy {
+        warningBefore = warningBefore == null ? day : warningBefore;
+        if (warningBefore.isNegative()) {
+            throw new IllegalArgumentException("the warning lead must not be negative");
+        }
         resolutionDays = new EnumMap<>(resolutionDays);
         for (Urgency urgency : Urgency.values()) {
             if (!resolutionDays.containsKey(urgency)) {
@@ -27,7 +38,17 @@ public record SlaPolicy(
         tiers = tiers == null ? SlaTierLookup.none() : tiers;
     }
 
-    /** The defaults only, no tiers. */
+    /** Warned one SLA day before a clock runs out. */
+    public SlaPolicy(
+            SlaClock clock,
+            Duration day,
+            int firstContactDays,
+            Map<Urgency, Integer> resolutionDays,
+            SlaTierLookup tiers) {
+        this(clock, day, day, firstContactDays, resolutionDays, tiers);
+    }
+
+    /** The defaults only, no tiers; warned one SLA day before a clock runs out. */
     public SlaPolicy(SlaClock clock, Duration day, int firstContactDays, Map<Urgency, Integer> resolutionDays) {
         this(clock, day, firstContactDays, resolutionDays, SlaTierLookup.none());
     }
@@ -47,5 +68,17 @@ public record SlaPolicy(
 
     Instant resolutionDue(Instant start, SlaTierLookup.Limits limits) {
         return clock.add(start, day.multipliedBy(limits.resolutionDays()));
+    }
+
+    /**
+     * When the holder of a clock started at {@code start} and due at {@code dueAt} is warned: {@code warningBefore} of
+     * counted time before it runs out, or halfway through when the window is shorter than twice that (the rule of the
+     * assignment service's warnings). The due time itself means no warning: nothing left to warn ahead of.
+     */
+    Instant warningAt(Instant start, Instant dueAt) {
+        Duration window = clock.between(start, dueAt);
+        Duration half = window.dividedBy(2);
+        Duration lead = warningBefore.compareTo(half) < 0 ? warningBefore : half;
+        return lead.isZero() ? dueAt : clock.add(start, window.minus(lead));
     }
 }

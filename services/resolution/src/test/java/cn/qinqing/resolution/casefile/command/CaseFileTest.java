@@ -16,6 +16,7 @@ import cn.qinqing.language.resolution.CaseFilePausedEvent;
 import cn.qinqing.language.resolution.CaseFileReopenedEvent;
 import cn.qinqing.language.resolution.CaseFileResumedEvent;
 import cn.qinqing.language.resolution.CloseOutSignedOffEvent;
+import cn.qinqing.language.resolution.DeadlineApproachingEvent;
 import cn.qinqing.language.resolution.DeadlineBreachedEvent;
 import cn.qinqing.language.resolution.DeadlineKind;
 import cn.qinqing.language.resolution.ExtensionDeniedEvent;
@@ -26,18 +27,22 @@ import cn.qinqing.language.resolution.ProgressNotedEvent;
 import cn.qinqing.language.resolution.ResolutionSubmittedEvent;
 import cn.qinqing.platform.domain.NotAccessible;
 import cn.qinqing.platform.domain.RuleViolation;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -669,6 +674,211 @@ class CaseFileTest {
                     && breached.kind() == kind
                     && breached.dueAt().equals(due)
                     && breached.departmentId().equals(DEPARTMENT);
+        }
+    }
+
+    /**
+     * The warnings before the clocks run out (临期预警), on the fixture's deadline manager. Signed for Monday 09:00:
+     * first contact is due 17:30 after a window of seven working hours, so it is warned halfway, 14:00; the answer is
+     * due Friday 17:30, warned one working day before, Thursday 17:30.
+     */
+    @Nested
+    class Warnings {
+        static final Instant FIRST_CONTACT_WARNING = at("2026-03-02T14:00");
+        static final Instant RESOLUTION_WARNING = at("2026-03-05T17:30");
+
+        @BeforeEach
+        void beforeEveryDueTime() {
+            // the deadline handlers read the time from the events' clock
+            GenericEventMessage.clock = Clock.fixed(MONDAY, ZoneOffset.UTC);
+        }
+
+        @AfterEach
+        void realTime() {
+            GenericEventMessage.clock = Clock.systemUTC();
+        }
+
+        @Test
+        void bothClocksAreWarnedOneWorkingDayAheadOrHalfwayThroughAShorterWindow() {
+            fixture.givenNoPriorActivity()
+                    .when(signedFor(MONDAY))
+                    .expectScheduledDeadline(
+                            FIRST_CONTACT_WARNING, new SlaWarning(DeadlineKind.FIRST_CONTACT, FIRST_CONTACT_DUE))
+                    .expectScheduledDeadline(
+                            RESOLUTION_WARNING, new SlaWarning(DeadlineKind.RESOLUTION, RESOLUTION_DUE));
+        }
+
+        @Test
+        void eachUnmetClockIsWarnedOnceBeforeItRunsOut() {
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(signedFor(MONDAY))
+                    .whenTimeAdvancesTo(at("2026-03-20T18:00"))
+                    .expectEventsMatching(payloads(
+                            warning(DeadlineKind.FIRST_CONTACT, FIRST_CONTACT_DUE),
+                            Deadlines.breach(DeadlineKind.FIRST_CONTACT, FIRST_CONTACT_DUE),
+                            warning(DeadlineKind.RESOLUTION, RESOLUTION_DUE),
+                            Deadlines.breach(DeadlineKind.RESOLUTION, RESOLUTION_DUE)));
+        }
+
+        @Test
+        void theWarningIsTheSystemsDoingAndSaysWhenItWasGiven() {
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(signedFor(MONDAY))
+                    .whenTimeAdvancesTo(at("2026-03-02T15:00"))
+                    .expectEvents(new DeadlineApproachingEvent(
+                            APPEAL, DeadlineKind.FIRST_CONTACT, DEPARTMENT, FIRST_CONTACT_DUE, MONDAY))
+                    .expectEventsMatching(Matchers.exactSequenceOf(
+                            Matchers.predicate(event -> "system:resolution"
+                                    .equals(((Message<?>) event).getMetaData().get("actor"))),
+                            Matchers.andNoMore()));
+        }
+
+        @Test
+        void aWarningDeliveredAgainIsNotPublishedTwice() {
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(signedFor(MONDAY))
+                    .andGiven(new DeadlineApproachingEvent(
+                            APPEAL, DeadlineKind.FIRST_CONTACT, DEPARTMENT, FIRST_CONTACT_DUE, FIRST_CONTACT_WARNING))
+                    .whenTimeAdvancesTo(at("2026-03-02T15:00"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aWarningThatArrivesAfterItsClockRanOutSaysNothing() {
+            GenericEventMessage.clock = Clock.fixed(FIRST_CONTACT_DUE, ZoneOffset.UTC);
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(signedFor(MONDAY))
+                    .whenTimeAdvancesTo(at("2026-03-02T15:00"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noWarningOnceFirstContactWasMade() {
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(
+                            signedFor(MONDAY),
+                            new NoteProgressCommand(
+                                    CASE, 0L, OFFICIAL, UUID.randomUUID(), "已联系", false, true, at("2026-03-02T10:00")))
+                    .whenTimeAdvancesTo(at("2026-03-03T09:00"))
+                    .expectNoEvents()
+                    .expectScheduledDeadline(
+                            RESOLUTION_WARNING, new SlaWarning(DeadlineKind.RESOLUTION, RESOLUTION_DUE));
+        }
+
+        @Test
+        void noWarningOnceTheAnswerIsIn() {
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(
+                            signedFor(MONDAY),
+                            new SubmitResolutionCommand(
+                                    CASE, 0L, OFFICIAL, "已办结", Outcome.SOLVED, null, null, at("2026-03-02T10:00")))
+                    .whenTimeAdvancesTo(at("2026-03-20T18:00"))
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void aGrantedExtensionMovesTheWarningWithTheDueDate() {
+            // granted Tue 3 Mar 09:00 until Fri 13 Mar 17:30: warned Thu 12 Mar 17:30, no longer Thu 5 Mar
+            Instant requested = at("2026-03-13T17:30");
+            Instant decided = at("2026-03-03T09:00");
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(
+                            signedFor(MONDAY),
+                            new NoteProgressCommand(CASE, 0L, OFFICIAL, UUID.randomUUID(), "已联系", false, true, MONDAY),
+                            new RequestExtensionCommand(CASE, 1L, OFFICIAL, REQUEST, requested, "需勘查", MONDAY))
+                    .when(new DecideExtensionCommand(CASE, 2L, HEAD, REQUEST, true, null, null, decided))
+                    .expectScheduledDeadline(at("2026-03-12T17:30"), new SlaWarning(DeadlineKind.RESOLUTION, requested))
+                    .expectNoScheduledDeadline(
+                            RESOLUTION_WARNING, new SlaWarning(DeadlineKind.RESOLUTION, RESOLUTION_DUE));
+        }
+
+        @Test
+        void aGrantedExtensionWarnsOfTheNewDueDateOnly() {
+            Instant requested = at("2026-03-13T17:30");
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(
+                            signedFor(MONDAY),
+                            new NoteProgressCommand(CASE, 0L, OFFICIAL, UUID.randomUUID(), "已联系", false, true, MONDAY),
+                            new RequestExtensionCommand(CASE, 1L, OFFICIAL, REQUEST, requested, "需勘查", MONDAY),
+                            new DecideExtensionCommand(CASE, 2L, HEAD, REQUEST, true, null, null, MONDAY))
+                    .whenTimeAdvancesTo(at("2026-03-13T09:00"))
+                    .expectEventsMatching(payloads(warning(DeadlineKind.RESOLUTION, requested)));
+        }
+
+        @Test
+        void aPauseStopsTheWarningsAndResumingWarnsOfTheMovedDueDate() {
+            // as in PauseAndResume: due Tue 10 Mar 17:30 after resuming Thu 5 Mar 10:00, warned Mon 9 Mar 17:30
+            Instant resolutionDue = at("2026-03-10T17:30");
+            fixture.givenCommands(
+                            signedFor(MONDAY),
+                            new NoteProgressCommand(CASE, 0L, OFFICIAL, UUID.randomUUID(), "已联系", false, true, MONDAY),
+                            new PauseCaseFileCommand(CASE, 1L, OFFICIAL, "等待补充材料", at("2026-03-03T10:00")))
+                    .when(new ResumeCaseFileCommand(CASE, 2L, OFFICIAL, at("2026-03-05T10:00")))
+                    .expectScheduledDeadline(
+                            at("2026-03-09T17:30"), new SlaWarning(DeadlineKind.RESOLUTION, resolutionDue))
+                    .expectNoScheduledDeadline(
+                            RESOLUTION_WARNING, new SlaWarning(DeadlineKind.RESOLUTION, RESOLUTION_DUE));
+        }
+
+        @Test
+        void aTransferStartsTheNewDepartmentsWarnings() {
+            // signed for again Tue 3 Mar 09:00: first contact due 17:30, warned 14:00; the answer due Mon 9 Mar
+            // 17:30, warned Fri 6 Mar 17:30
+            Instant tuesday = at("2026-03-03T09:00");
+            fixture.givenCommands(signedFor(MONDAY))
+                    .when(new OpenCaseFileCommand(CASE, APPEAL, "natural-resources", Urgency.URGENT, tuesday))
+                    .expectScheduledDeadline(
+                            at("2026-03-03T14:00"), new SlaWarning(DeadlineKind.FIRST_CONTACT, at("2026-03-03T17:30")))
+                    .expectScheduledDeadline(
+                            at("2026-03-06T17:30"), new SlaWarning(DeadlineKind.RESOLUTION, at("2026-03-09T17:30")))
+                    .expectNoScheduledDeadline(
+                            FIRST_CONTACT_WARNING, new SlaWarning(DeadlineKind.FIRST_CONTACT, FIRST_CONTACT_DUE))
+                    .expectNoScheduledDeadline(
+                            RESOLUTION_WARNING, new SlaWarning(DeadlineKind.RESOLUTION, RESOLUTION_DUE));
+        }
+
+        @Test
+        void aReopenedRoundIsWarnedAgain() {
+            Instant reopened = at("2026-03-09T09:00");
+            fixture.given(opened(), answered(1), new CaseFileFeedbackReceivedEvent(APPEAL, 1, "RATED", 2, reopened))
+                    .when(new ReopenCaseFileCommand(CASE, 1, reopened))
+                    .expectScheduledDeadline(
+                            at("2026-03-09T14:00"), new SlaWarning(DeadlineKind.FIRST_CONTACT, at("2026-03-09T17:30")))
+                    .expectScheduledDeadline(
+                            at("2026-03-12T17:30"), new SlaWarning(DeadlineKind.RESOLUTION, at("2026-03-13T17:30")));
+        }
+
+        @Test
+        void aWithdrawalStopsTheWarnings() {
+            fixture.givenCommands(signedFor(MONDAY))
+                    .when(new CancelCaseFileCommand(CASE, at("2026-03-02T10:00")))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void noWarningWithoutTimeForOne() {
+            fixture = new AggregateTestFixture<>(CaseFile.class);
+            fixture.registerInjectableResource(new SlaPolicy(
+                    new CalendarClock(CALENDAR),
+                    WorkingCalendar.WORKING_DAY,
+                    Duration.ZERO,
+                    1,
+                    Map.of(Urgency.EMERGENCY, 2, Urgency.URGENT, 5, Urgency.NORMAL, 15),
+                    null));
+            fixture.givenCurrentTime(MONDAY)
+                    .andGivenCommands(signedFor(MONDAY))
+                    .whenTimeAdvancesTo(at("2026-03-20T18:00"))
+                    .expectEventsMatching(payloads(
+                            Deadlines.breach(DeadlineKind.FIRST_CONTACT, FIRST_CONTACT_DUE),
+                            Deadlines.breach(DeadlineKind.RESOLUTION, RESOLUTION_DUE)));
+        }
+
+        static Predicate<Object> warning(DeadlineKind kind, Instant due) {
+            return event -> event instanceof DeadlineApproachingEvent warned
+                    && warned.kind() == kind
+                    && warned.dueAt().equals(due)
+                    && warned.departmentId().equals(DEPARTMENT);
         }
     }
 
