@@ -45,7 +45,7 @@ public class ServiceClients {
         this.mapper = mapper;
     }
 
-    /** The client of the named service (appeals, assignment, resolution, meetings, oversight). */
+    /** The client of the named service (a name of {@code qinqing.portal.services}: appeals, …, projects, identity). */
     public RestClient of(String service) {
         return clients.computeIfAbsent(service, this::create);
     }
