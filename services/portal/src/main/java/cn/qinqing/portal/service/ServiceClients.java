@@ -22,9 +22,8 @@ import org.springframework.web.client.RestClient;
  * One {@link RestClient} per service, each sending the signed-in user's own access token (refreshed when it has
  * expired), so that every service decides for itself what this user may see and do, and the page request's correlation
  * id ({@code X-Correlation-Id}) and, with tracing on, its W3C {@code traceparent}, so that the API's log lines and
- * spans join the portal's. Refusals become
- * {@link ApiProblem}s, an unreachable or failing service a {@link ServiceUnavailableException}, a refused token a
- * {@link SignInRequiredException}.
+ * spans join the portal's. Refusals become {@link ApiProblem}s, an unreachable or failing service a
+ * {@link ServiceUnavailableException}, a refused token a {@link SignInRequiredException}.
  */
 @Component
 public class ServiceClients {
