@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +65,8 @@ class SlaTierApiIT extends ResolutionApiTestBase {
         assertThat(before.get("firstContactDays").asInt()).isEqualTo(1);
         assertThat(before.get("resolutionDays").asInt()).isEqualTo(15);
 
-        Instant earlier = Instant.now();
+        // in microseconds, as PostgreSQL keeps the read model's instants: this clock gives nanoseconds
+        Instant earlier = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID earlierAppeal = signedForAppeal(AppealCategory.LOGISTICS, Urgency.NORMAL, earlier);
         JsonNode earlierCase = caseFile(earlierAppeal);
 
@@ -75,7 +77,7 @@ class SlaTierApiIT extends ResolutionApiTestBase {
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().get("version").asLong()).isZero();
 
-        Instant later = Instant.now();
+        Instant later = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID laterAppeal = signedForAppeal(AppealCategory.LOGISTICS, Urgency.NORMAL, later);
 
         WorkingCalendar calendar = WorkingCalendar.bundled();
