@@ -32,7 +32,9 @@ class LauncherTest {
                         "--qinqing.portal.services.assignment=http://localhost:8182",
                         "--qinqing.portal.services.resolution=http://localhost:8183",
                         "--qinqing.portal.services.meetings=http://localhost:8184",
-                        "--qinqing.portal.services.oversight=http://localhost:8185")
+                        "--qinqing.portal.services.oversight=http://localhost:8185",
+                        "--qinqing.portal.services.notifications=http://localhost:8186",
+                        "--qinqing.portal.services.projects=http://localhost:8187")
                 .noneMatch(argument -> argument.contains("portal.services.identity"));
         assertThat(identity)
                 .contains(

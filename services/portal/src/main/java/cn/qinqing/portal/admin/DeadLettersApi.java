@@ -12,8 +12,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLettersApi {
 
-    /** The services the portal talks to, each with its own dead-letter queues. */
-    public static final List<String> SERVICES = List.of("appeals", "assignment", "resolution", "meetings", "oversight");
+    /**
+     * The services on shared/platform, each with its own dead-letter queues, in the order the page lists them; each
+     * needs its base URL in {@code qinqing.portal.services} (the launcher's {@code ServiceCatalog.wiring}, the
+     * Kubernetes {@code platform.env}).
+     */
+    public static final List<String> SERVICES =
+            List.of("appeals", "assignment", "resolution", "meetings", "oversight", "notifications", "projects");
 
     private final ServiceClients clients;
 

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the OpenID Connect issuer (the identity service), as browsers and this server both reach it
  * @param clientId the portal's client at the issuer
  * @param clientSecret its secret; only the {@code local} profile has a default
- * @param services base URL of each service by name: appeals, assignment, resolution, meetings, oversight
+ * @param services base URL of each service by name: appeals, assignment, resolution, meetings, oversight,
+ *     notifications, projects, and identity (its users and clients API)
  * @param publicUrl the one address people open the portal at (scheme, host, port), the one the identity provider has
  *     the redirect URI of; a page opened at another host (such as {@code 127.0.0.1} for {@code localhost}) is sent
  *     there first. None: pages answer at any host (a deployment behind a proxy that fixes the host)

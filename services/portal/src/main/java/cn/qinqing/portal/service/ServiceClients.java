@@ -1,6 +1,7 @@
 package cn.qinqing.portal.service;
 
 import cn.qinqing.portal.config.PortalProperties;
+import cn.qinqing.web.CorrelationIdFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
@@ -19,9 +20,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * One {@link RestClient} per service, each sending the signed-in user's own access token (refreshed when it has
- * expired), so that every service decides for itself what this user may see and do. Refusals become
- * {@link ApiProblem}s, an unreachable or failing service a {@link ServiceUnavailableException}, a refused token a
- * {@link SignInRequiredException}.
+ * expired), so that every service decides for itself what this user may see and do, and the page request's correlation
+ * id ({@code X-Correlation-Id}) and, with tracing on, its W3C {@code traceparent}, so that the API's log lines and
+ * spans join the portal's. Refusals become {@link ApiProblem}s, an unreachable or failing service a
+ * {@link ServiceUnavailableException}, a refused token a {@link SignInRequiredException}.
  */
 @Component
 public class ServiceClients {
@@ -45,7 +47,7 @@ public class ServiceClients {
         this.mapper = mapper;
     }
 
-    /** The client of the named service (appeals, assignment, resolution, meetings, oversight). */
+    /** The client of the named service (a name of {@code qinqing.portal.services}: appeals, …, projects, identity). */
     public RestClient of(String service) {
         return clients.computeIfAbsent(service, this::create);
     }
@@ -54,6 +56,9 @@ public class ServiceClients {
         return builder.clone()
                 .baseUrl(portal.service(service).toString())
                 .requestInterceptor(bearerToken(service))
+                // the page's correlation id, which the API adopts; the traceparent comes with Spring Boot's
+                // observation of the builder's requests when tracing is on
+                .requestInterceptor(CorrelationIdFilter.forwarding())
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     int status = response.getStatusCode().value();
                     if (status == 401) {

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.qinqing.portal.PortalTestBase;
 import cn.qinqing.portal.Users;
+import cn.qinqing.portal.config.PortalProperties;
 import cn.qinqing.portal.service.ApiProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 
 /** The administrator's pages against a mocked API: who may open them, what they show, and refusals beside fields. */
@@ -36,6 +38,9 @@ class AdminPagesTest extends PortalTestBase {
 
     static final Instant MARCH = Instant.parse("2026-02-01T02:00:00Z");
     static final UUID RULE = UUID.fromString("7a1c0c1e-0000-4000-8000-000000000020");
+
+    @Autowired
+    PortalProperties portal;
 
     static OidcLoginRequestPostProcessor admin() {
         return Users.user("admin", "ADMIN", null, null);
@@ -450,7 +455,14 @@ class AdminPagesTest extends PortalTestBase {
                         .param("reason", "企业已撤回"))
                 .andExpect(redirectedUrl("/admin/dead-letters"));
 
-        assertThat(list).contains("no_such_table").contains("id=\"service-oversight\"");
+        assertThat(list).contains("no_such_table");
+        for (String service :
+                List.of("appeals", "assignment", "resolution", "meetings", "oversight", "notifications", "projects")) {
+            assertThat(list).as(service).contains("id=\"service-" + service + "\"");
+            verify(deadLetters).letters(service);
+            // the portal's own configuration knows where each is (else the page would say it is unavailable)
+            assertThat(portal.service(service)).as(service).isNotNull();
+        }
         assertThat(refused).contains("id=\"drop-reason-error\"").contains("毒丸");
         verify(deadLetters).drop("appeals", "appeals-timelines", "17", "企业已撤回");
     }

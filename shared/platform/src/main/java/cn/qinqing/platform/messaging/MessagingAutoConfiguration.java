@@ -8,7 +8,7 @@ import cn.qinqing.platform.eventstore.WakeableEventStore;
 import cn.qinqing.platform.security.Actor;
 import cn.qinqing.platform.security.AuthorizationPolicy;
 import cn.qinqing.platform.security.EndpointRule;
-import cn.qinqing.platform.web.CorrelationIdFilter;
+import cn.qinqing.web.CorrelationIdFilter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

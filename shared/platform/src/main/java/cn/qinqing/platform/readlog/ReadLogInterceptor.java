@@ -1,7 +1,7 @@
 package cn.qinqing.platform.readlog;
 
 import cn.qinqing.platform.security.Actor;
-import cn.qinqing.platform.web.CorrelationIdFilter;
+import cn.qinqing.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;

@@ -25,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Problem details (also for the container's own errors), security headers, correlation ids, body limits, idempotent
- * creates and fresh reads for every service's HTTP API.
+ * Problem details (also for the container's own errors), security headers, body limits, idempotent creates and fresh
+ * reads for every service's HTTP API; correlation ids come from shared/web ({@code CorrelationIdAutoConfiguration}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,13 +48,6 @@ public class WebAutoConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         return SecureErrorReportValve.insteadOfTomcats(ProblemErrorReportValve::new);
-    }
-
-    @Bean
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
     }
 
     @Bean
