@@ -14,7 +14,7 @@ public record PlatformProperties(String name, String schema, Processing processi
 
     public PlatformProperties {
         if (processing == null) {
-            processing = new Processing(0, 0, 0, null, null, null, null, 0);
+            processing = new Processing(0, 0, 0, null, null, null, null, 0, null);
         }
     }
 
@@ -30,6 +30,9 @@ public record PlatformProperties(String name, String schema, Processing processi
      * @param readYourWrites how long a write waits at most for the service's own views to show it (ADR 0008)
      * @param cachedEvents events the event store keeps in memory for its processors to share; Axon's default, 10,000,
      *     was 15–20 MiB of every service's heap (the R11 soak's "rise"), while the processors run a few dozen behind
+     * @param cleanupDelay how often the event store lets a processor that fell out of that cache go on by itself. A
+     *     processor whose buffers are full still holds its place in the cache, and with it every event the store's
+     *     producer reads meanwhile: at Axon's default, 10 s, that is every event of a burst read in those 10 s
      */
     public record Processing(
             int batchSize,
@@ -39,7 +42,8 @@ public record PlatformProperties(String name, String schema, Processing processi
             Duration pollInterval,
             Duration coalesce,
             Duration readYourWrites,
-            int cachedEvents) {
+            int cachedEvents,
+            Duration cleanupDelay) {
 
         /** Any setting left out keeps its default, so that one property can be tuned alone. */
         public Processing {
@@ -51,6 +55,7 @@ public record PlatformProperties(String name, String schema, Processing processi
             coalesce = coalesce != null ? coalesce : Duration.ofMillis(5);
             readYourWrites = readYourWrites != null ? readYourWrites : Duration.ofSeconds(2);
             cachedEvents = cachedEvents > 0 ? cachedEvents : 1_000;
+            cleanupDelay = cleanupDelay != null ? cleanupDelay : Duration.ofMillis(200);
         }
     }
 }

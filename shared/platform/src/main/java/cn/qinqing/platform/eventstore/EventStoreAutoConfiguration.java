@@ -134,7 +134,7 @@ public class EventStoreAutoConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -144,8 +144,9 @@ public class EventStoreAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .batchSize(500)
-                .build();
+                .batchSize(500);
+        return new BoundedFetchJdbcEventStorageEngine(
+                builder, properties.processing().cachedEvents());
     }
 
     @Bean(name = "eventBus")
@@ -157,6 +158,7 @@ public class EventStoreAutoConfiguration {
                 .fetchDelay(properties.processing().pollInterval().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .cachedEvents(properties.processing().cachedEvents())
+                .cleanupDelay(properties.processing().cleanupDelay().toMillis())
                 .build();
     }
 
