@@ -271,6 +271,18 @@ class ProjectsApiIT extends ProjectsApiTestBase {
                         Long.class, late.toString()))
                 .as("each milestone escalated once")
                 .isEqualTo(5);
+        long lastSequence = jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                late.toString());
+        await().untilAsserted(() -> assertThat(api.get("/api/projects/" + late)
+                        .token(supervisor)
+                        .send()
+                        .json()
+                        .at("/project/version")
+                        .asLong())
+                .as("the version a form sends as If-Match counts the escalations, or every change after them is stale")
+                .isEqualTo(lastSequence));
     }
 
     private long escalations(UUID project, String type) {

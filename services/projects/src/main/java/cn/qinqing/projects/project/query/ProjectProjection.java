@@ -9,6 +9,7 @@ import cn.qinqing.language.appeal.AppealWithdrawnEvent;
 import cn.qinqing.language.project.BlockerRaisedEvent;
 import cn.qinqing.language.project.KeyProjectRegisteredEvent;
 import cn.qinqing.language.project.Milestone;
+import cn.qinqing.language.project.MilestoneEscalatedEvent;
 import cn.qinqing.language.project.MilestoneOverdueEvent;
 import cn.qinqing.language.project.MilestoneReachedEvent;
 import cn.qinqing.language.project.PlannedMilestone;
@@ -114,6 +115,16 @@ class ProjectProjection {
                 ts(event.overdueAt()),
                 event.projectId(),
                 event.milestone().name());
+        version(event.projectId(), version);
+    }
+
+    /**
+     * Nothing on the project's pages shows the escalation yet (the leader's superior is told by notifications), but it
+     * is an event of the project: the version a form sends as {@code If-Match} must count it, or every change after an
+     * escalation is refused as stale.
+     */
+    @EventHandler
+    void on(MilestoneEscalatedEvent event, @SequenceNumber long version) {
         version(event.projectId(), version);
     }
 
