@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -34,7 +35,16 @@ public class AppealEventLog {
     private final TransactionTemplate readOnly;
     private final PublishedEvents published;
 
+    private final int chunk;
+
+    @Autowired
     AppealEventLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, PublishedEvents published) {
+        this(jdbc, transactions, published, CURSOR_ROWS);
+    }
+
+    /** With {@code chunk} appeals' heads handed over at a time (a test's small number shows the chunks' seams). */
+    AppealEventLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, PublishedEvents published, int chunk) {
+        this.chunk = chunk;
         this.jdbc = jdbc;
         this.cursor = new JdbcTemplate(jdbc.getDataSource());
         this.cursor.setFetchSize(CURSOR_ROWS);
@@ -92,51 +102,68 @@ public class AppealEventLog {
                 Timestamp.from(asOf));
     }
 
-    /** How far the events of each appeal unfinished at {@code asOf} go (as {@link #heads}). */
-    public Map<UUID, Head> unfinishedHeads(Instant asOf) {
-        Map<UUID, Head> heads = new HashMap<>();
-        jdbc.query(
+    /**
+     * How far the events of each appeal unfinished at {@code asOf} go (as {@link #heads}), in chunks of at most
+     * {@link #CURSOR_ROWS} appeals.
+     */
+    public void unfinishedHeads(Instant asOf, Consumer<Map<UUID, Head>> eachChunk) {
+        heads(
                 "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
                         + " WHERE recorded_at <= ? GROUP BY appeal_id HAVING NOT bool_or(finishes)",
-                into(heads),
+                eachChunk,
                 Timestamp.from(asOf));
-        return heads;
-    }
-
-    private static RowCallbackHandler into(Map<UUID, Head> heads) {
-        return rs -> heads.put(
-                rs.getObject("appeal_id", UUID.class), new Head(rs.getLong("last_index"), rs.getInt("events")));
     }
 
     /**
      * How far each appeal's events recorded by {@code asOf} go, for every appeal with something happening or falling
      * due in {@code [from, to)} (null bounds: all time): what tells a kept fold from one that must be made again.
+     * Handed over in chunks (of {@link #CURSOR_ROWS} appeals), read from a cursor, so that a read over a million
+     * appeals holds one chunk, not a map of them all; a chunk's consumer may read the events of its appeals
+     * ({@link #ofAppeals}) while the cursor waits.
      */
-    public Map<UUID, Head> heads(Instant from, Instant to, Instant asOf) {
-        Map<UUID, Head> heads = new HashMap<>();
-        RowCallbackHandler each = into(heads);
+    public void heads(Instant from, Instant to, Instant asOf, Consumer<Map<UUID, Head>> eachChunk) {
         if (from == null || to == null) {
-            jdbc.query(
+            heads(
                     "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
                             + " WHERE recorded_at <= ? GROUP BY appeal_id",
-                    each,
+                    eachChunk,
                     Timestamp.from(asOf));
-            return heads;
+            return;
         }
-        jdbc.query(
+        heads(
                 "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
                         + " WHERE recorded_at <= ? AND appeal_id IN ("
                         + " SELECT appeal_id FROM appeal_event WHERE recorded_at <= ?"
                         + " AND ((at >= ? AND at < ?) OR (due_at >= ? AND due_at < ?)))"
                         + " GROUP BY appeal_id",
-                each,
+                eachChunk,
                 Timestamp.from(asOf),
                 Timestamp.from(asOf),
                 Timestamp.from(from),
                 Timestamp.from(to),
                 Timestamp.from(from),
                 Timestamp.from(to));
-        return heads;
+    }
+
+    private void heads(String sql, Consumer<Map<UUID, Head>> eachChunk, Object... args) {
+        readOnly.executeWithoutResult(status -> {
+            Map<UUID, Head> heads = new HashMap<>();
+            cursor.query(
+                    sql,
+                    (RowCallbackHandler) rs -> {
+                        heads.put(
+                                rs.getObject("appeal_id", UUID.class),
+                                new Head(rs.getLong("last_index"), rs.getInt("events")));
+                        if (heads.size() == chunk) {
+                            eachChunk.accept(Map.copyOf(heads));
+                            heads.clear();
+                        }
+                    },
+                    args);
+            if (!heads.isEmpty()) {
+                eachChunk.accept(Map.copyOf(heads));
+            }
+        });
     }
 
     /** How far an appeal's events go: the last one's global index, and how many there are. */

@@ -83,7 +83,7 @@ class SettledUnitQueries {
             WorkingCalendar calendar,
             List<Directory.CalendarVersion> calendarVersions,
             Consumer<Kpis.Unit> each) {
-        serve(events.heads(from, to, asOf), asOf, calendar, calendarVersions, Kept::units, each);
+        events.heads(from, to, asOf, chunk -> serve(chunk, asOf, calendar, calendarVersions, Kept::units, each));
     }
 
     /** Each overdue unit of every appeal unfinished at the instant (what {@link Kpis#overdueUnits} counts). */
@@ -92,7 +92,7 @@ class SettledUnitQueries {
             WorkingCalendar calendar,
             List<Directory.CalendarVersion> calendarVersions,
             Consumer<Kpis.Unit> each) {
-        serve(events.unfinishedHeads(asOf), asOf, calendar, calendarVersions, Kept::overdue, each);
+        events.unfinishedHeads(asOf, chunk -> serve(chunk, asOf, calendar, calendarVersions, Kept::overdue, each));
     }
 
     private void serve(

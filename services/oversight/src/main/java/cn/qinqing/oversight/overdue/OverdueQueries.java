@@ -87,29 +87,32 @@ public class OverdueQueries {
      */
     private void unfinished(Instant asOf, WorkingCalendar calendar, java.util.function.Consumer<Kept> each) {
         List<Directory.CalendarVersion> versions = directory.calendarVersions(asOf);
-        List<UUID> toFold = new ArrayList<>();
-        events.unfinishedHeads(asOf).forEach((appealId, head) -> {
-            Kept known = kept.getIfPresent(appealId);
-            if (known != null
-                    && known.head().equals(head)
-                    && known.calendar().equals(versions)
-                    && known.interval().holds(asOf)) {
-                each.accept(known);
-            } else {
-                toFold.add(appealId);
-            }
-        });
-        events.ofAppeals(toFold, asOf, appealEvents -> {
-            AppealHistory history = AppealHistory.of(appealEvents.get(0).appealId(), appealEvents, asOf, calendar);
-            List<Overdue> overdue = history.overdue();
-            Late late = overdue.isEmpty() ? null : Late.of(history, overdue);
-            var interval = ClockInterval.of(history);
-            Kept folded =
-                    new Kept(Head.of(appealEvents), versions, interval.orElse(null), late, history.leaderInCharge());
-            if (interval.isPresent()) {
-                kept.put(history.appealId(), folded);
-            }
-            each.accept(folded);
+        // a chunk of appeals at a time: the heads of a million unfinished appeals are never held at once
+        events.unfinishedHeads(asOf, chunk -> {
+            List<UUID> toFold = new ArrayList<>();
+            chunk.forEach((appealId, head) -> {
+                Kept known = kept.getIfPresent(appealId);
+                if (known != null
+                        && known.head().equals(head)
+                        && known.calendar().equals(versions)
+                        && known.interval().holds(asOf)) {
+                    each.accept(known);
+                } else {
+                    toFold.add(appealId);
+                }
+            });
+            events.ofAppeals(toFold, asOf, appealEvents -> {
+                AppealHistory history = AppealHistory.of(appealEvents.get(0).appealId(), appealEvents, asOf, calendar);
+                List<Overdue> overdue = history.overdue();
+                Late late = overdue.isEmpty() ? null : Late.of(history, overdue);
+                var interval = ClockInterval.of(history);
+                Kept folded = new Kept(
+                        Head.of(appealEvents), versions, interval.orElse(null), late, history.leaderInCharge());
+                if (interval.isPresent()) {
+                    kept.put(history.appealId(), folded);
+                }
+                each.accept(folded);
+            });
         });
     }
 
