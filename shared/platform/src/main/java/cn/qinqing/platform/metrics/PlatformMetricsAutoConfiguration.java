@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
@@ -26,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dimensional) measure: the lag of every processing group, its dead letters, and the service's deadlines. The
  * metrics are tagged with the service's name ({@code application}). Who may read them: {@code ScrapeAccess}.
  */
-@AutoConfiguration(after = MetricsAutoConfiguration.class)
+@AutoConfiguration(after = MetricsAutoConfiguration.class, before = MicrometerMetricsAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class PlatformMetricsAutoConfiguration {
@@ -62,6 +64,19 @@ public class PlatformMetricsAutoConfiguration {
                         .merge(config);
             }
         };
+    }
+
+    /**
+     * Axon's metric registry with each processor's capacity measured over {@code qinqing.metrics.capacity-window}
+     * (10 s) rather than ten minutes, whose list of every message seen grew with a replay until the heap was full
+     * ({@link BoundedCapacityMetricRegistry}). Axon's auto-configuration steps back for it.
+     */
+    @Bean
+    @ConditionalOnClass(GlobalMetricRegistry.class)
+    GlobalMetricRegistry qinqingGlobalMetricRegistry(MeterRegistry registry, Environment environment) {
+        return new BoundedCapacityMetricRegistry(
+                registry,
+                environment.getProperty("qinqing.metrics.capacity-window", Duration.class, Duration.ofSeconds(10)));
     }
 
     /** Lag and dead letters of every processing group, once Axon has named them all. */
