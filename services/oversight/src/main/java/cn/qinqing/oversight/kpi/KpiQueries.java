@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -86,30 +87,33 @@ public class KpiQueries {
     public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, DirectorySnapshot snapshot) {
         WorkingCalendar calendar = directory.calendar(asOf);
         YearMonth month = filter.month();
-        // one appeal at a time: only its counted units are kept, so memory follows the answer, not the store; a
-        // settled appeal's units are folded once and kept
+        // one appeal at a time, and a settled appeal's units are folded once and kept. Without a category or district
+        // to know, each unit is counted at once and memory follows the groups; with one, the units that may count
+        // are gathered first and their appeals' dimensions read in one go
+        boolean gather = Kpis.needsDimensions(filter, groupBy);
+        Kpis.Tally tally = new Kpis.Tally(filter, groupBy, snapshot);
         List<Kpis.Unit> units = new ArrayList<>();
+        Consumer<Kpis.Unit> each = unit -> {
+            if (!Kpis.mayPass(unit, filter)) {
+                return;
+            }
+            if (gather) {
+                units.add(unit);
+            } else {
+                tally.add(unit, null);
+            }
+        };
+        List<Directory.CalendarVersion> versions = directory.calendarVersions(asOf);
         settled.touching(
-                start(month),
-                start(month == null ? null : month.plusMonths(1)),
-                asOf,
-                calendar,
-                directory.calendarVersions(asOf),
-                unit -> {
-                    if (Kpis.mayPass(unit, filter)) {
-                        units.add(unit);
-                    }
-                });
+                start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar, versions, each);
         if (groupBy != Kpis.GroupBy.MONTH) {
-            settled.overdue(asOf, calendar, directory.calendarVersions(asOf), unit -> {
-                if (Kpis.mayPass(unit, filter)) {
-                    units.add(unit);
-                }
-            });
+            settled.overdue(asOf, calendar, versions, each);
         }
-        Map<UUID, AppealDimension> dimensions = Kpis.needsDimensions(filter, groupBy)
-                ? events.dimensions(units.stream().map(Kpis.Unit::appealId).collect(Collectors.toSet()))
-                : Map.of();
+        if (!gather) {
+            return tally.rows();
+        }
+        Map<UUID, AppealDimension> dimensions =
+                events.dimensions(units.stream().map(Kpis.Unit::appealId).collect(Collectors.toSet()));
         return Kpis.compute(units, dimensions, filter, groupBy, snapshot);
     }
 

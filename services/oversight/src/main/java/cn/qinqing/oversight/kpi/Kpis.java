@@ -121,27 +121,53 @@ public final class Kpis {
             Filter filter,
             GroupBy groupBy,
             DirectorySnapshot directory) {
-        List<Unit> kept = units.stream()
-                .filter(unit -> groupBy != GroupBy.MONTH || unit.measure() != Measure.OVERDUE)
-                .filter(unit -> passes(unit, dimensions.get(unit.appealId()), filter))
-                .toList();
+        Tally tally = new Tally(filter, groupBy, directory);
+        units.forEach(unit -> tally.add(unit, dimensions.get(unit.appealId())));
+        return tally.rows();
+    }
 
-        Map<String, List<Unit>> groups = new TreeMap<>();
-        Map<String, Chain> chains = new LinkedHashMap<>();
-        if (groupBy == GroupBy.LEADER) {
-            directory.leaders().forEach(leader -> chains.put(leader.id(), directory.chainOf(leader.id(), null)));
-        }
-        for (Unit unit : kept) {
-            for (String key : keys(unit, dimensions.get(unit.appealId()), groupBy, chains)) {
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
+    /**
+     * The KPI rows worked out one unit at a time: each unit is filtered and counted into its groups' counters at
+     * once, so a read over a million appeals holds a counter per group rather than every unit.
+     */
+    public static final class Tally {
+
+        private final Filter filter;
+        private final GroupBy groupBy;
+        private final DirectorySnapshot directory;
+        private final Map<String, Chain> chains = new LinkedHashMap<>();
+        private final Map<String, Counts> groups = new TreeMap<>();
+
+        public Tally(Filter filter, GroupBy groupBy, DirectorySnapshot directory) {
+            this.filter = filter;
+            this.groupBy = groupBy;
+            this.directory = directory;
+            if (groupBy == GroupBy.LEADER) {
+                directory.leaders().forEach(leader -> chains.put(leader.id(), directory.chainOf(leader.id(), null)));
             }
         }
-        if (groupBy == GroupBy.NONE) {
-            groups.putIfAbsent("all", List.of());
+
+        /** Counts the unit if it passes the filter; {@code dimension} is needed only when {@link #needsDimensions}. */
+        public void add(Unit unit, AppealDimension dimension) {
+            if (groupBy == GroupBy.MONTH && unit.measure() == Measure.OVERDUE) {
+                return;
+            }
+            if (!passes(unit, dimension, filter)) {
+                return;
+            }
+            for (String key : keys(unit, dimension, groupBy, chains)) {
+                groups.computeIfAbsent(key, k -> new Counts()).add(unit);
+            }
         }
-        List<KpiRow> rows = new ArrayList<>();
-        groups.forEach((key, group) -> rows.add(row(key, label(key, groupBy, directory), group, groupBy)));
-        return rows;
+
+        public List<KpiRow> rows() {
+            if (groupBy == GroupBy.NONE) {
+                groups.putIfAbsent("all", new Counts());
+            }
+            List<KpiRow> rows = new ArrayList<>();
+            groups.forEach((key, counts) -> rows.add(counts.row(key, label(key, groupBy, directory), groupBy)));
+            return rows;
+        }
     }
 
     /** Whether filtering or grouping needs what the appeals are about (category, district). */
@@ -345,12 +371,14 @@ public final class Kpis {
         };
     }
 
-    /** The KPIs of one group of units. */
-    static KpiRow row(String key, String label, List<Unit> units, GroupBy groupBy) {
-        long responseMet = 0, responseTotal = 0, onTimeMet = 0, onTimeTotal = 0;
-        long satisfied = 0, rated = 0, ratingSum = 0, notRated = 0, reopened = 0, answered = 0;
-        long resolved = 0, workedMinutes = 0, overdue = 0, followUpMet = 0, followUpTotal = 0;
-        for (Unit unit : units) {
+    /** The counters of one group's units, from which its KPIs are worked out. */
+    static final class Counts {
+
+        private long responseMet, responseTotal, onTimeMet, onTimeTotal;
+        private long satisfied, rated, ratingSum, notRated, reopened, answered;
+        private long resolved, workedMinutes, overdue, followUpMet, followUpTotal;
+
+        void add(Unit unit) {
             switch (unit.measure()) {
                 case RESPONSE -> {
                     responseTotal++;
@@ -382,21 +410,25 @@ public final class Kpis {
                 case OVERDUE -> overdue++;
             }
         }
-        return new KpiRow(
-                key,
-                label,
-                Rate.of(responseMet, responseTotal),
-                Rate.of(onTimeMet, onTimeTotal),
-                new Satisfaction(
-                        satisfied,
-                        rated,
-                        rated == 0 ? null : round((double) satisfied / rated, 4),
-                        rated == 0 ? null : round((double) ratingSum / rated, 2),
-                        notRated),
-                new Reopen(reopened, answered, answered == 0 ? null : round((double) reopened / answered, 4)),
-                new Handling(resolved, resolved == 0 ? null : round(workedMinutes / WORKING_DAY_MINUTES / resolved, 2)),
-                groupBy == GroupBy.MONTH ? null : overdue,
-                Rate.of(followUpMet, followUpTotal));
+
+        KpiRow row(String key, String label, GroupBy groupBy) {
+            return new KpiRow(
+                    key,
+                    label,
+                    Rate.of(responseMet, responseTotal),
+                    Rate.of(onTimeMet, onTimeTotal),
+                    new Satisfaction(
+                            satisfied,
+                            rated,
+                            rated == 0 ? null : round((double) satisfied / rated, 4),
+                            rated == 0 ? null : round((double) ratingSum / rated, 2),
+                            notRated),
+                    new Reopen(reopened, answered, answered == 0 ? null : round((double) reopened / answered, 4)),
+                    new Handling(
+                            resolved, resolved == 0 ? null : round(workedMinutes / WORKING_DAY_MINUTES / resolved, 2)),
+                    groupBy == GroupBy.MONTH ? null : overdue,
+                    Rate.of(followUpMet, followUpTotal));
+        }
     }
 
     /** Half-up rounding to the given decimals, as the docs state. */
