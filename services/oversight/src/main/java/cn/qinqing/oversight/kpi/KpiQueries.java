@@ -104,10 +104,14 @@ public class KpiQueries {
             }
         };
         List<Directory.CalendarVersion> versions = directory.calendarVersions(asOf);
-        settled.touching(
-                start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar, versions, each);
-        if (groupBy != Kpis.GroupBy.MONTH) {
-            settled.overdue(asOf, calendar, versions, each);
+        if (month == null && groupBy != Kpis.GroupBy.MONTH) {
+            settled.all(asOf, calendar, versions, each);
+        } else {
+            settled.touching(
+                    start(month), start(month == null ? null : month.plusMonths(1)), asOf, calendar, versions, each);
+            if (groupBy != Kpis.GroupBy.MONTH) {
+                settled.overdue(asOf, calendar, versions, each);
+            }
         }
         if (!gather) {
             return tally.rows();

@@ -44,13 +44,25 @@ class SettledUnitQueries {
      * @param units what it counts in the KPIs ({@link Kpis#units})
      * @param overdue what it has overdue ({@link Kpis#overdueUnits}), empty once finished
      * @param interval the instants it holds for; null when it depends on the clock throughout (never kept)
+     * @param finished withdrawn or closed by the instant: its overdue units are not counted ({@link #overdue})
      */
     record Kept(
             Head head,
             List<Directory.CalendarVersion> calendar,
             List<Kpis.Unit> units,
             List<Kpis.Unit> overdue,
-            ClockInterval interval) {
+            ClockInterval interval,
+            boolean finished) {
+
+        /** The units, and the overdue units if unfinished: {@link #all}'s part of a fold. */
+        List<Kpis.Unit> unitsAndOverdue() {
+            if (finished || overdue.isEmpty()) {
+                return units;
+            }
+            List<Kpis.Unit> both = new ArrayList<>(units);
+            both.addAll(overdue);
+            return both;
+        }
 
         boolean holds(Head current, List<Directory.CalendarVersion> calendarVersions, Instant asOf) {
             return interval != null
@@ -86,6 +98,19 @@ class SettledUnitQueries {
         events.heads(from, to, asOf, chunk -> serve(chunk, asOf, calendar, calendarVersions, Kept::units, each));
     }
 
+    /**
+     * What {@link #touching} for all time and {@link #overdue} give together, in one pass over the appeals instead of
+     * two: every appeal is in the first, and the unfinished ones, read again by the second, are among them.
+     */
+    void all(
+            Instant asOf,
+            WorkingCalendar calendar,
+            List<Directory.CalendarVersion> calendarVersions,
+            Consumer<Kpis.Unit> each) {
+        events.heads(
+                null, null, asOf, chunk -> serve(chunk, asOf, calendar, calendarVersions, Kept::unitsAndOverdue, each));
+    }
+
     /** Each overdue unit of every appeal unfinished at the instant (what {@link Kpis#overdueUnits} counts). */
     void overdue(
             Instant asOf,
@@ -118,7 +143,8 @@ class SettledUnitQueries {
                     calendarVersions,
                     List.copyOf(Kpis.units(history, calendar)),
                     List.copyOf(Kpis.overdueUnits(history)),
-                    ClockInterval.of(history).orElse(null));
+                    ClockInterval.of(history).orElse(null),
+                    appealEvents.stream().anyMatch(event -> event.type().finishes()));
             if (folded.interval() != null) {
                 kept.put(history.appealId(), folded);
             }
