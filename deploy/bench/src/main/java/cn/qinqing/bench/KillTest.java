@@ -3,6 +3,7 @@ package cn.qinqing.bench;
 import static cn.qinqing.bench.Log.say;
 
 import cn.qinqing.launcher.Database;
+import cn.qinqing.launcher.ServiceCatalog;
 import cn.qinqing.testsupport.OidcLogin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +48,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./deploy/kill-test.sh} (R13, issue 18): against a platform started with {@code ./deploy/run.sh --replicas=2}
- * (same {@code --port-offset}), every user group works through HAProxy while one instance of each of the seven
+ * (same {@code --port-offset}), every user group works through HAProxy while one instance of each of the nine
  * services is killed with SIGKILL in turn. Each client retries as a client should (a create with its
  * {@code Idempotency-Key}, a sign-for with {@code If-Match} after reading again, a read as it is), backing off 1, 2, 4,
  * 8 s (or as {@code Retry-After} says), for at most 90 s; a person (the supervisor, the portal user) reads one page at a
@@ -56,27 +59,36 @@ import java.util.stream.Collectors;
  *   <li>assignment, resolution: the official waits for each appeal in the inbox, signs for it and reads its case file
  *       (and does not contact the enterprise: the first-contact deadline must fire, once);
  *   <li>meetings: the leader schedules a meeting every 10 s; oversight: the supervisor reads the KPIs every 2 s;
+ *   <li>notifications: the official reads their feed every 2 s; projects: the leader registers a key project every
+ *       10 s (with its {@code Idempotency-Key}) and reads it back;
  *   <li>identity: the supervisor's client asks for a token every 5 s; portal: enterprise A, signed in to the portal
  *       through identity before the first kill, reads its appeals page every second.
  * </ul>
  *
  * Then it counts, per operation, requests answered at once, answered after retrying, refused clearly (429 or 503 with
  * {@code Retry-After}, as final answer) and lost; and reads the event store: one {@code AppealFiledEvent} per
- * acknowledged key, one sign-for and one case file per appeal, one {@code MeetingScheduledEvent} per key, exactly one
- * {@code DeadlineBreachedEvent} per deadline that came due, and no due execution left in the db-scheduler tables.
+ * acknowledged key, one sign-for and one case file per appeal, one {@code MeetingScheduledEvent} per key, one
+ * {@code KeyProjectRegisteredEvent} per key, exactly one {@code DeadlineBreachedEvent} per deadline that came due, no
+ * due execution left in the db-scheduler tables; and the notifications service's rows: for every appeal signed for,
+ * one feed entry each of "routed" and "signed for" for the enterprise and "case arrived" for the official.
  */
 public final class KillTest {
 
-    static final List<String> ORDER =
-            List.of("appeals", "assignment", "resolution", "meetings", "oversight", "identity", "portal");
-    private static final Map<String, Integer> PORTS = Map.of(
-            "portal", 8080,
-            "appeals", 8081,
-            "assignment", 8082,
-            "resolution", 8083,
-            "meetings", 8084,
-            "oversight", 8085,
-            "identity", 9000);
+    /**
+     * Every service of the platform ({@link ServiceCatalog#ALL}), each killed once in this order; identity and the
+     * portal last, with the signed-in portal user watching; ports are the catalog's (HAProxy's, plus the offset).
+     */
+    static final List<String> ORDER = List.of(
+            "appeals",
+            "assignment",
+            "resolution",
+            "meetings",
+            "oversight",
+            "notifications",
+            "projects",
+            "identity",
+            "portal");
+
     private static final Duration RETRY_FOR = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "qinqing-demo";
@@ -115,6 +127,7 @@ public final class KillTest {
     private final ConcurrentLinkedQueue<UUID> signedFor = new ConcurrentLinkedQueue<>();
     private final Map<UUID, JsonNode> caseFiles = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> meetingKeys = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> projectKeys = new ConcurrentLinkedQueue<>();
     private final AtomicLong portalChecks = new AtomicLong();
     private final AtomicLong portalSignedOut = new AtomicLong();
     private final Map<String, Object> json = new LinkedHashMap<>();
@@ -126,6 +139,7 @@ public final class KillTest {
     private volatile boolean stopping;
     private final AtomicBoolean supervisorReading = new AtomicBoolean();
     private final AtomicBoolean portalReading = new AtomicBoolean();
+    private final AtomicBoolean feedReading = new AtomicBoolean();
 
     private KillTest(int offset, int pause, double rate, int settle, int postgresPort) {
         this.offset = offset;
@@ -158,7 +172,7 @@ public final class KillTest {
     }
 
     private URI url(String service, String path) {
-        return URI.create("http://localhost:" + (PORTS.get(service) + offset) + path);
+        return URI.create("http://localhost:" + (ServiceCatalog.service(service).port() + offset) + path);
     }
 
     private boolean run() throws Exception {
@@ -199,11 +213,13 @@ public final class KillTest {
         clock.scheduleWithFixedDelay(() -> workers.submit(this::meeting), 1, 10, TimeUnit.SECONDS);
         clock.scheduleWithFixedDelay(() -> workers.submit(this::kpis), 1, 2, TimeUnit.SECONDS);
         clock.scheduleWithFixedDelay(() -> workers.submit(this::token), 2, 5, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(() -> workers.submit(this::feed), 1, 2, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(() -> workers.submit(this::project), 3, 10, TimeUnit.SECONDS);
         clock.scheduleWithFixedDelay(() -> workers.submit(() -> portalCheck(portal)), 1, 1, TimeUnit.SECONDS);
         say(String.format(
                 "load through HAProxy: %.2f filings/s (enterprises A and B), sign-for and case file by the official,"
-                        + " a meeting every 10 s, KPIs every 2 s, a token every 5 s, the portal page every second;"
-                        + " a kill every %d s",
+                        + " a meeting every 10 s, KPIs every 2 s, the official's notifications every 2 s, a key"
+                        + " project every 10 s, a token every 5 s, the portal page every second; a kill every %d s",
                 rate, pause));
         Thread.sleep(pause * 1000L);
         List<Map<String, Object>> kills = new ArrayList<>();
@@ -390,6 +406,60 @@ public final class KillTest {
                 () -> send("POST", url("meetings", "/api/meetings"), leader, Map.of("Idempotency-Key", key), body),
                 a -> a.status() == 201 || a.status() == 200);
         if (scheduled != null && scheduled.status() != 429) meetingKeys.add(key);
+    }
+
+    /** The leader registers a key project (retried with its key, so registered once) and reads it back. */
+    private void project() {
+        if (stopping) return;
+        String key = UUID.randomUUID().toString();
+        // signed yesterday (Asia/Shanghai: never "in the future"), every milestone planned weeks ahead: nothing comes
+        // due
+        LocalDate signedOn = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        List<Map<String, Object>> milestones = new ArrayList<>();
+        List<String> names = List.of(
+                "LAND_AND_PERMITS", "CONSTRUCTION_STARTED", "EQUIPMENT_INSTALLED", "TRIAL_PRODUCTION", "COMMISSIONED");
+        for (int i = 0; i < names.size(); i++) {
+            milestones.add(Map.of(
+                    "milestone",
+                    names.get(i),
+                    "plannedOn",
+                    signedOn.plusDays(30L * (i + 1)).toString()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", tag + " " + key);
+        body.put("enterpriseIds", List.of("91150200MA0QA0001T"));
+        body.put("chainLink", "WAFER");
+        body.put("investmentCny", 1000000000L);
+        body.put("capacity", Map.of("amount", 5, "unit", "GW"));
+        body.put("site", "包头青山装备制造产业园");
+        body.put("leaderId", "leader");
+        body.put("departmentId", "industry-it");
+        body.put("signedOn", signedOn.toString());
+        body.put("milestones", milestones);
+        Answer registered = retrying(
+                "projects: register",
+                () -> send("POST", url("projects", "/api/projects"), leader, Map.of("Idempotency-Key", key), body),
+                a -> a.status() == 201 || a.status() == 200);
+        if (registered == null || registered.status() == 429) return;
+        projectKeys.add(key);
+        await(
+                "projects: read",
+                url("projects", "/api/projects/" + registered.json().path("id").asText()),
+                leader,
+                view -> view.path("project").path("name").asText().endsWith(key));
+    }
+
+    /** The official reads their notifications, one page at a time. */
+    private void feed() {
+        if (stopping || !feedReading.compareAndSet(false, true)) return;
+        try {
+            retrying(
+                    "notifications: feed",
+                    () -> send("GET", url("notifications", "/api/notifications?limit=20"), official, Map.of(), null),
+                    a -> a.status() == 200 && a.json().isArray());
+        } finally {
+            feedReading.set(false);
+        }
     }
 
     private void kpis() {
@@ -724,6 +794,17 @@ public final class KillTest {
             if (meetingEvents != meetingKeys.size() || meetings != meetingKeys.size()) {
                 misses.add("meetings: " + meetingKeys.size() + " acknowledged, " + meetingEvents + " events");
             }
+            long projectEvents = count(connection, "KeyProjectRegisteredEvent", tag);
+            long projects = countDistinct(connection, "KeyProjectRegisteredEvent", tag);
+            store.put("projects_acknowledged", projectKeys.size());
+            store.put("key_project_registered_events", projectEvents);
+            store.put("projects", projects);
+            say("projects: " + projectKeys.size() + " acknowledged, " + projectEvents
+                    + " KeyProjectRegisteredEvents for " + projects + " projects");
+            if (projectEvents != projectKeys.size() || projects != projectKeys.size()) {
+                misses.add("projects: " + projectKeys.size() + " acknowledged, " + projectEvents + " events for "
+                        + projects + " projects");
+            }
 
             List<String> ids = appeals.stream().map(UUID::toString).toList();
             Map<String, Long> signFors = perAggregate(connection, "AppealSignedForEvent", ids, null);
@@ -770,6 +851,8 @@ public final class KillTest {
                     }
                 }
             }
+            notifications(connection, signedFor.stream().map(UUID::toString).toList(), store, misses);
+
             long overdueTasks = overdueScheduledTasks(connection);
             store.put("deadlines_due", due);
             store.put("deadlines_fired_once", firedOnce);
@@ -801,6 +884,51 @@ public final class KillTest {
         json.put("pass", misses.isEmpty());
         if (!misses.isEmpty()) say("misses: " + misses);
         return misses.isEmpty();
+    }
+
+    /**
+     * The notifications service's feed for the appeals signed for: "routed" and "signed for" told to the enterprise,
+     * "case arrived" to the official, each exactly once (its unique key makes twice impossible; a kill mid-batch must not
+     * make it never). Waits up to 60 s for the service to catch up.
+     */
+    private void notifications(Connection connection, List<String> ids, Map<String, Object> store, List<String> misses)
+            throws SQLException {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("APPEAL_ROUTED", "enterprise:%");
+        kinds.put("CASE_ARRIVED", "user:official");
+        kinds.put("APPEAL_SIGNED_FOR", "enterprise:%");
+        Map<String, Object> told = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> found = new ArrayList<>();
+        while (true) {
+            found.clear();
+            told.clear();
+            for (Map.Entry<String, String> kind : kinds.entrySet()) {
+                Map<String, Long> rows = new TreeMap<>();
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT appeal_id::text, count(*) FROM notifications.notification WHERE channel = 'FEED'"
+                                + " AND kind = ? AND recipient LIKE ? AND appeal_id::text = ANY (?) GROUP BY 1")) {
+                    statement.setString(1, kind.getKey());
+                    statement.setString(2, kind.getValue());
+                    statement.setArray(3, connection.createArrayOf("varchar", ids.toArray()));
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) rows.put(result.getString(1), result.getLong(2));
+                    }
+                }
+                long once = rows.values().stream().filter(n -> n == 1).count();
+                long twice = rows.values().stream().filter(n -> n > 1).count();
+                long never = ids.size() - rows.size();
+                told.put(kind.getKey(), Map.of("once", once, "twice", twice, "never", never));
+                if (twice > 0 || never > 0) {
+                    found.add(kind.getKey() + ": " + twice + " twice, " + never + " never");
+                }
+            }
+            if (found.isEmpty() || System.nanoTime() > deadline) break;
+            sleep(2000);
+        }
+        store.put("notifications_per_appeal_signed_for", new LinkedHashMap<>(told));
+        say("notifications for " + ids.size() + " appeals signed for: " + told);
+        if (!found.isEmpty()) misses.add("notifications: " + found);
     }
 
     private static long count(Connection connection, String type, String tag) throws SQLException {
@@ -854,10 +982,10 @@ public final class KillTest {
         return counts;
     }
 
-    /** db-scheduler executions (resolution's and appeals' deadlines) due more than 30 s ago and still there. */
+    /** db-scheduler executions (resolution's, appeals' and projects' deadlines) due more than 30 s ago and still there. */
     private static long overdueScheduledTasks(Connection connection) throws SQLException {
         long overdue = 0;
-        for (String schema : List.of("resolution", "appeals")) {
+        for (String schema : List.of("resolution", "appeals", "projects")) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM " + schema
                     + ".scheduled_tasks WHERE execution_time < now() - interval '30 seconds'")) {
                 try (ResultSet rows = statement.executeQuery()) {

@@ -11,6 +11,9 @@ import cn.qinqing.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,12 @@ import java.util.Map;
  * <p>Tracing is on in every service, by its one property, with the spans sent to an OTLP receiver in this JVM
  * ({@link #traces()}): TraceAcrossServicesIT follows a filing through them without a platform of its own, and the
  * other tests run with tracing on as production may.
+ *
+ * <p>With {@code -Dqinqing.browser.running-platform=N} the tests that need nothing but the portal's pages (CityBrowserIT,
+ * EnterpriseBrowserIT, …) drive a platform that is already running with {@code --port-offset=N} instead — such as
+ * {@code ./deploy/run.sh --replicas=2}, two instances of every service behind HAProxy (docs/deploy.md, section 4): the
+ * portal at {@code http://localhost:8080+N}, a service "runs" when its port answers its readiness check. Tests that
+ * reach into the platform (its database, its processes, the traces) refuse to run that way.
  */
 public final class BrowserPlatform {
 
@@ -46,14 +55,21 @@ public final class BrowserPlatform {
     /** Why the one start failed: every later test reports that cause instead of a second, misleading failure. */
     private static volatile RuntimeException failedStart;
 
+    /** The port offset of an already running platform to drive instead of starting one ({@code --port-offset=N}). */
+    static final String RUNNING_PLATFORM = "qinqing.browser.running-platform";
+
+    /** Set for a platform already running: the port offset its services listen on; {@code null} for our own. */
+    private final Integer runningOffset;
+
     private final Platform platform;
     private final URI portal;
     private final OtlpReceiver traces;
 
-    private BrowserPlatform(Platform platform, URI portal, OtlpReceiver traces) {
+    private BrowserPlatform(Platform platform, URI portal, OtlpReceiver traces, Integer runningOffset) {
         this.platform = platform;
         this.portal = portal;
         this.traces = traces;
+        this.runningOffset = runningOffset;
     }
 
     public static BrowserPlatform get() {
@@ -65,7 +81,9 @@ public final class BrowserPlatform {
                 }
                 if (shared == null) {
                     try {
-                        shared = start();
+                        String running =
+                                System.getProperty(RUNNING_PLATFORM, "").trim();
+                        shared = running.isEmpty() ? start() : running(Integer.parseInt(running));
                     } catch (RuntimeException e) {
                         failedStart = e;
                         throw e;
@@ -149,7 +167,20 @@ public final class BrowserPlatform {
                         "browser-platform-stop"));
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "browser-object-store-stop"));
         platform.start();
-        return new BrowserPlatform(platform, URI.create(portal), traces);
+        return new BrowserPlatform(platform, URI.create(portal), traces, null);
+    }
+
+    /** A platform already running with {@code --port-offset=offset}: nothing is started or stopped here. */
+    private static BrowserPlatform running(int offset) {
+        int port = ServiceCatalog.service(ServiceCatalog.PORTAL).port() + offset;
+        System.out.println("[browser platform] the platform already running at http://localhost:" + port + " (-D"
+                + RUNNING_PLATFORM + "=" + offset + ")");
+        BrowserPlatform running = new BrowserPlatform(null, URI.create("http://localhost:" + port), null, offset);
+        if (!running.runs(ServiceCatalog.PORTAL)) {
+            throw new IllegalStateException("no platform answers at http://localhost:" + port + ": start it first"
+                    + " (./deploy/run.sh --replicas=2 --port-offset=" + offset + ")");
+        }
+        return running;
     }
 
     /**
@@ -167,15 +198,46 @@ public final class BrowserPlatform {
     }
 
     public boolean runs(String service) {
+        if (runningOffset != null) {
+            return ready(ServiceCatalog.service(service).port() + runningOffset);
+        }
         return platform.services().stream().map(RunningService::name).anyMatch(service::equals);
     }
 
+    /** The platform this JVM started; a test that needs it cannot drive a platform already running. */
     public Platform platform() {
-        return platform;
+        return own(platform);
     }
 
     /** The spans every service of the platform sent (tracing is on in all of them). */
     public OtlpReceiver traces() {
-        return traces;
+        return own(traces);
+    }
+
+    private <T> T own(T part) {
+        if (runningOffset != null) {
+            throw new IllegalStateException("this test needs a platform of its own; it cannot run against the one"
+                    + " already running (-D" + RUNNING_PLATFORM + "=" + runningOffset + ")");
+        }
+        return part;
+    }
+
+    /** Whether the service on {@code port} (HAProxy's, for a replicated platform) says it is ready. */
+    private static boolean ready(int port) {
+        try {
+            HttpResponse<Void> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

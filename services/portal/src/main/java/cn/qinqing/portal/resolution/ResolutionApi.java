@@ -6,6 +6,7 @@ import cn.qinqing.portal.service.Downloads;
 import cn.qinqing.portal.service.ServiceClients;
 import cn.qinqing.portal.service.Versions;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ public class ResolutionApi {
 
     public static final String SERVICE = "resolution";
     private static final String CASE = "/api/resolution/case-files/{id}";
+
+    /** How long a page waits for the case file a sign-for opens: the propagation between two services, with room. */
+    static final Duration OPENING = Duration.ofSeconds(10);
 
     private final ServiceClients clients;
 
@@ -63,11 +67,27 @@ public class ResolutionApi {
     }
 
     /**
-     * The case file as the user's own write left it, at {@code version} or later (negative: as it is now): the
-     * resolution service answers a write only once its views show it (ADR 0008), so one read is enough.
+     * The case file as the user's own write left it, at {@code version} or later (negative: as it is now). After a
+     * write of the resolution service one read is enough: it answers only once its views show the write (ADR 0008).
+     * Not after a sign-for ({@code version} 0): that write is the assignment service's, and the resolution service
+     * opens the case file when the event reaches it (docs/event-propagation.md) — so the page waits for it, at most
+     * {@link #OPENING}, instead of showing the official a signed-for appeal without its answer form.
      */
     public Optional<CaseFile> caseFileAtLeast(UUID appealId, long version) {
-        return caseFile(appealId);
+        Optional<CaseFile> caseFile = caseFile(appealId);
+        long deadline = System.nanoTime() + OPENING.toNanos();
+        while (version >= 0
+                && caseFile.map(found -> found.version() < version).orElse(true)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return caseFile;
+            }
+            caseFile = caseFile(appealId);
+        }
+        return caseFile;
     }
 
     public List<Note> notes(UUID appealId) {
