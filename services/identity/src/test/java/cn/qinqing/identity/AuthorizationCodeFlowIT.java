@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.UriComponentsBuilder;
 
 class AuthorizationCodeFlowIT extends RunningIdentityServer {
@@ -170,6 +173,51 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
         assertThat(Browser.location(afterLogout))
                 .as("signed out: asked to log in again")
                 .endsWith("/login");
+    }
+
+    /**
+     * Two instances behind a load balancer (issue 18, {@code --replicas=2}): the person signs in on one, the portal
+     * exchanges the code on the other, and the sign-out lands on the first. The instance issuing the ID token names
+     * the person's sign-in session in it ({@code sid}) only if it knows that session, and the instance that knows it
+     * refuses a token without it (400) — so both must read the sessions from PostgreSQL, not their own memory.
+     */
+    @Test
+    void aSignOutIsAcceptedWhicheverInstanceIssuedTheIdToken() {
+        Pkce pkce = Pkce.create();
+        URI callback = signInThroughAuthorize(
+                browser, authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-r", pkce), "official", DEMO_PASSWORD);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(IdentityApplication.class)
+                .profiles("local")
+                .properties("server.port=0", "qinqing.identity.issuer=" + BASE)
+                .run()) {
+            String other = "http://127.0.0.1:"
+                    + ((WebServerApplicationContext) second).getWebServer().getPort();
+            HttpResponse<String> token = browser.postForm(
+                    other + "/oauth2/token",
+                    Map.of(
+                            "grant_type",
+                            "authorization_code",
+                            "code",
+                            queryParameter(callback, "code"),
+                            "redirect_uri",
+                            PORTAL_REDIRECT,
+                            "code_verifier",
+                            pkce.verifier()),
+                    basic("qinqing-portal", DEMO_PASSWORD));
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+            String idToken = (String) json(token).get("id_token");
+
+            HttpResponse<String> logout = browser.get(UriComponentsBuilder.fromUriString(BASE + "/connect/logout")
+                    .queryParam("id_token_hint", idToken)
+                    .queryParam("post_logout_redirect_uri", "http://localhost:8080/")
+                    .queryParam("state", "bye")
+                    .build()
+                    .toUriString());
+            assertThat(logout.statusCode())
+                    .as("signed out on the instance that signed in")
+                    .isEqualTo(302);
+            assertThat(Browser.location(logout)).isEqualTo("http://localhost:8080/?state=bye");
+        }
     }
 
     @Test

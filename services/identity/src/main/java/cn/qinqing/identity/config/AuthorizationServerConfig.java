@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -24,6 +25,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * The OAuth 2.1 / OpenID Connect endpoints (authorize, token, JWK set, discovery, userinfo, revocation,
@@ -77,6 +81,18 @@ class AuthorizationServerConfig {
     OAuth2AuthorizationConsentService authorizationConsentService(
             JdbcTemplate jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    /**
+     * The sign-in sessions the authorization server knows: the one answering the token request names the person's
+     * session in the ID token ({@code sid}), and {@code /connect/logout} refuses a token whose {@code sid} is not the
+     * session it knows. Spring Session's rows in PostgreSQL, not each instance's memory: with two instances behind
+     * HAProxy, a code exchanged on the other instance than the sign-in's gave a token without {@code sid}, and the
+     * sign-out was refused with 400 (issue 18; {@code AuthorizationCodeFlowIT}).
+     */
+    @Bean
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
