@@ -28,6 +28,32 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
                         "code_verifier", verifier));
     }
 
+    /** The portal's exchange of its code, at the instance {@code base}. */
+    private HttpResponse<String> exchangeForPortal(String base, URI callback, Pkce pkce) {
+        return browser.postForm(
+                base + "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        queryParameter(callback, "code"),
+                        "redirect_uri",
+                        PORTAL_REDIRECT,
+                        "code_verifier",
+                        pkce.verifier()),
+                basic("qinqing-portal", DEMO_PASSWORD));
+    }
+
+    /** RP-initiated logout, as the portal sends the browser there, back to the portal's registered address. */
+    private HttpResponse<String> signOut(String idToken) {
+        return browser.get(UriComponentsBuilder.fromUriString(BASE + "/connect/logout")
+                .queryParam("id_token_hint", idToken)
+                .queryParam("post_logout_redirect_uri", "http://localhost:8080/")
+                .queryParam("state", "bye")
+                .build()
+                .toUriString());
+    }
+
     @Test
     void cliSignsAnEnterpriseUserInWithPkceAndGetsTokensNamingTheirEnterprise() throws Exception {
         Pkce pkce = Pkce.create();
@@ -116,18 +142,7 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
                 browser, authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-6", pkce), "official", DEMO_PASSWORD);
         assertThat(callback.toString()).startsWith(PORTAL_REDIRECT + "?");
 
-        HttpResponse<String> response = browser.postForm(
-                BASE + "/oauth2/token",
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        queryParameter(callback, "code"),
-                        "redirect_uri",
-                        PORTAL_REDIRECT,
-                        "code_verifier",
-                        pkce.verifier()),
-                basic("qinqing-portal", DEMO_PASSWORD));
+        HttpResponse<String> response = exchangeForPortal(BASE, callback, pkce);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<String, Object> tokens = json(response);
         JWTClaimsSet access = verified((String) tokens.get("access_token"));
@@ -160,12 +175,7 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
 
         // RP-initiated logout with the latest ID token (a refresh replaces it): the portal sends the browser here and
         // gets it back at its registered address
-        HttpResponse<String> logout = browser.get(UriComponentsBuilder.fromUriString(BASE + "/connect/logout")
-                .queryParam("id_token_hint", renewedTokens.get("id_token"))
-                .queryParam("post_logout_redirect_uri", "http://localhost:8080/")
-                .queryParam("state", "bye")
-                .build()
-                .toUriString());
+        HttpResponse<String> logout = signOut((String) renewedTokens.get("id_token"));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(Browser.location(logout)).isEqualTo("http://localhost:8080/?state=bye");
         HttpResponse<String> afterLogout =
@@ -192,27 +202,11 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
                 .run()) {
             String other = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) second).getWebServer().getPort();
-            HttpResponse<String> token = browser.postForm(
-                    other + "/oauth2/token",
-                    Map.of(
-                            "grant_type",
-                            "authorization_code",
-                            "code",
-                            queryParameter(callback, "code"),
-                            "redirect_uri",
-                            PORTAL_REDIRECT,
-                            "code_verifier",
-                            pkce.verifier()),
-                    basic("qinqing-portal", DEMO_PASSWORD));
+            HttpResponse<String> token = exchangeForPortal(other, callback, pkce);
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
             String idToken = (String) json(token).get("id_token");
 
-            HttpResponse<String> logout = browser.get(UriComponentsBuilder.fromUriString(BASE + "/connect/logout")
-                    .queryParam("id_token_hint", idToken)
-                    .queryParam("post_logout_redirect_uri", "http://localhost:8080/")
-                    .queryParam("state", "bye")
-                    .build()
-                    .toUriString());
+            HttpResponse<String> logout = signOut(idToken);
             assertThat(logout.statusCode())
                     .as("signed out on the instance that signed in")
                     .isEqualTo(302);
@@ -228,18 +222,7 @@ class AuthorizationCodeFlowIT extends RunningIdentityServer {
                 authorizeUrl("qinqing-portal", PORTAL_REDIRECT, "state-d", pkce),
                 "official-dev-reform",
                 DEMO_PASSWORD);
-        Map<String, Object> tokens = json(browser.postForm(
-                BASE + "/oauth2/token",
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        queryParameter(callback, "code"),
-                        "redirect_uri",
-                        PORTAL_REDIRECT,
-                        "code_verifier",
-                        pkce.verifier()),
-                basic("qinqing-portal", DEMO_PASSWORD)));
+        Map<String, Object> tokens = json(exchangeForPortal(BASE, callback, pkce));
         assertThat((String) tokens.get("refresh_token")).isNotBlank();
 
         jdbc.update("UPDATE users SET enabled = false WHERE username = 'official-dev-reform'");

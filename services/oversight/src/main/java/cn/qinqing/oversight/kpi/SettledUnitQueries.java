@@ -44,19 +44,17 @@ class SettledUnitQueries {
      * @param units what it counts in the KPIs ({@link Kpis#units})
      * @param overdue what it has overdue ({@link Kpis#overdueUnits}), empty once finished
      * @param interval the instants it holds for; null when it depends on the clock throughout (never kept)
-     * @param finished withdrawn or closed by the instant: its overdue units are not counted ({@link #overdue})
      */
     record Kept(
             Head head,
             List<Directory.CalendarVersion> calendar,
             List<Kpis.Unit> units,
             List<Kpis.Unit> overdue,
-            ClockInterval interval,
-            boolean finished) {
+            ClockInterval interval) {
 
-        /** The units, and the overdue units if unfinished: {@link #all}'s part of a fold. */
+        /** The units and the overdue units ({@link #all}'s part of a fold): a finished appeal has none overdue. */
         List<Kpis.Unit> unitsAndOverdue() {
-            if (finished || overdue.isEmpty()) {
+            if (overdue.isEmpty()) {
                 return units;
             }
             List<Kpis.Unit> both = new ArrayList<>(units);
@@ -143,8 +141,7 @@ class SettledUnitQueries {
                     calendarVersions,
                     List.copyOf(Kpis.units(history, calendar)),
                     List.copyOf(Kpis.overdueUnits(history)),
-                    ClockInterval.of(history).orElse(null),
-                    appealEvents.stream().anyMatch(event -> event.type().finishes()));
+                    ClockInterval.of(history).orElse(null));
             if (folded.interval() != null) {
                 kept.put(history.appealId(), folded);
             }
