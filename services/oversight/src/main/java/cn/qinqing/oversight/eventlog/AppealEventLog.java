@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,65 +104,91 @@ public class AppealEventLog {
     }
 
     /**
-     * How far the events of each appeal unfinished at {@code asOf} go (as {@link #heads}), in chunks of at most
-     * {@link #CURSOR_ROWS} appeals.
+     * One query's rows per appeal ({@code appeal_id}, {@code last_index}, {@code events}: its {@link Head}) with the
+     * query's arguments in order: which appeals a read is about and how far their events go. A read may join more to
+     * each head ({@link #inChunks}).
      */
-    public void unfinishedHeads(Instant asOf, Consumer<Map<UUID, Head>> eachChunk) {
-        heads(
-                "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
-                        + " WHERE recorded_at <= ? GROUP BY appeal_id HAVING NOT bool_or(finishes)",
-                eachChunk,
-                Timestamp.from(asOf));
-    }
+    public record HeadQuery(String sql, List<Object> args) {}
 
     /**
-     * How far each appeal's events recorded by {@code asOf} go, for every appeal with something happening or falling
-     * due in {@code [from, to)} (null bounds: all time): what tells a kept fold from one that must be made again.
-     * Handed over in chunks (of {@link #CURSOR_ROWS} appeals), read from a cursor, so that a read over a million
-     * appeals holds one chunk, not a map of them all; a chunk's consumer may read the events of its appeals
-     * ({@link #ofAppeals}) while the cursor waits.
+     * The heads of every appeal with something happening or falling due in {@code [from, to)} (null bounds: all
+     * time), as recorded by {@code asOf}: what tells a kept fold from one that must be made again.
      */
-    public void heads(Instant from, Instant to, Instant asOf, Consumer<Map<UUID, Head>> eachChunk) {
+    public HeadQuery headQuery(Instant from, Instant to, Instant asOf) {
         if (from == null || to == null) {
-            heads(
+            return new HeadQuery(
                     "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
                             + " WHERE recorded_at <= ? GROUP BY appeal_id",
-                    eachChunk,
-                    Timestamp.from(asOf));
-            return;
+                    List.of(Timestamp.from(asOf)));
         }
-        heads(
+        return new HeadQuery(
                 "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
                         + " WHERE recorded_at <= ? AND appeal_id IN ("
                         + " SELECT appeal_id FROM appeal_event WHERE recorded_at <= ?"
                         + " AND ((at >= ? AND at < ?) OR (due_at >= ? AND due_at < ?)))"
                         + " GROUP BY appeal_id",
-                eachChunk,
-                Timestamp.from(asOf),
-                Timestamp.from(asOf),
-                Timestamp.from(from),
-                Timestamp.from(to),
-                Timestamp.from(from),
-                Timestamp.from(to));
+                List.of(
+                        Timestamp.from(asOf),
+                        Timestamp.from(asOf),
+                        Timestamp.from(from),
+                        Timestamp.from(to),
+                        Timestamp.from(from),
+                        Timestamp.from(to)));
     }
 
-    private void heads(String sql, Consumer<Map<UUID, Head>> eachChunk, Object... args) {
+    /** The heads of every appeal not withdrawn or closed by {@code asOf}. */
+    public HeadQuery unfinishedHeadQuery(Instant asOf) {
+        return new HeadQuery(
+                "SELECT appeal_id, max(global_index) AS last_index, count(*) AS events FROM appeal_event"
+                        + " WHERE recorded_at <= ? GROUP BY appeal_id HAVING NOT bool_or(finishes)",
+                List.of(Timestamp.from(asOf)));
+    }
+
+    /** As {@link #heads}, for the appeals unfinished at {@code asOf}. */
+    public void unfinishedHeads(Instant asOf, Consumer<Map<UUID, Head>> eachChunk) {
+        heads(unfinishedHeadQuery(asOf), eachChunk);
+    }
+
+    /**
+     * The heads of {@link #headQuery}, handed over in chunks of {@link #CURSOR_ROWS} appeals read from a cursor, so
+     * that a read over a million appeals holds one chunk, not a map of them all; a chunk's consumer may read the
+     * events of its appeals ({@link #ofAppeals}) while the cursor waits.
+     */
+    public void heads(Instant from, Instant to, Instant asOf, Consumer<Map<UUID, Head>> eachChunk) {
+        heads(headQuery(from, to, asOf), eachChunk);
+    }
+
+    private void heads(HeadQuery query, Consumer<Map<UUID, Head>> eachChunk) {
+        inChunks(
+                query.sql(),
+                query.args(),
+                (rs, row) -> Map.entry(rs.getObject("appeal_id", UUID.class), Head.of(rs)),
+                chunk -> {
+                    Map<UUID, Head> heads = new HashMap<>();
+                    chunk.forEach(head -> heads.put(head.getKey(), head.getValue()));
+                    eachChunk.accept(heads);
+                });
+    }
+
+    /**
+     * A query's rows, read from a cursor inside a read-only transaction and handed over {@link #CURSOR_ROWS} at a
+     * time; the consumer may read more (on the same connection) while the cursor waits.
+     */
+    public <T> void inChunks(String sql, List<Object> args, RowMapper<T> mapper, Consumer<List<T>> eachChunk) {
         readOnly.executeWithoutResult(status -> {
-            Map<UUID, Head> heads = new HashMap<>();
+            List<T> rows = new ArrayList<>(chunk);
             cursor.query(
                     sql,
                     (RowCallbackHandler) rs -> {
-                        heads.put(
-                                rs.getObject("appeal_id", UUID.class),
-                                new Head(rs.getLong("last_index"), rs.getInt("events")));
-                        if (heads.size() == chunk) {
-                            eachChunk.accept(Map.copyOf(heads));
-                            heads.clear();
+                        rows.add(mapper.mapRow(rs, rows.size()));
+                        if (rows.size() == chunk) {
+                            eachChunk.accept(List.copyOf(rows));
+                            rows.clear();
                         }
                     },
-                    args);
-            if (!heads.isEmpty()) {
-                eachChunk.accept(Map.copyOf(heads));
+                    args.toArray());
+            if (!rows.isEmpty()) {
+                eachChunk.accept(List.copyOf(rows));
             }
         });
     }
@@ -172,6 +199,11 @@ public class AppealEventLog {
         /** The head of these events (one appeal's, in stream order). */
         public static Head of(List<AppealEvent> events) {
             return new Head(events.get(events.size() - 1).globalIndex(), events.size());
+        }
+
+        /** The head of a {@link HeadQuery}'s row. */
+        public static Head of(ResultSet rs) throws SQLException {
+            return new Head(rs.getLong("last_index"), rs.getInt("events"));
         }
     }
 
@@ -270,11 +302,11 @@ public class AppealEventLog {
                 rs.getString("role"),
                 rs.getString("correlation_id"),
                 rs.getString("causation_id"),
+                // the JSON's bytes as they came: no string of them is made when the record is current
                 published.decode(
-                        new PublishedEvents.Stored(
-                                rs.getString("payload_type"),
-                                rs.getString("payload_revision"),
-                                rs.getString("payload")),
+                        rs.getString("payload_type"),
+                        rs.getString("payload_revision"),
+                        rs.getBytes("payload"),
                         eventId,
                         recordedAt));
     }

@@ -110,7 +110,8 @@ public class AppealEventProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE appeal_event, appeal_dimension");
+        // and the KPI folds made of them (kpi_fold): a replay starts every view from the events again
+        jdbc.execute("TRUNCATE appeal_event, appeal_dimension, kpi_fold");
     }
 
     /** The batch of the unit of work being processed; written once, just before it commits with the token. */

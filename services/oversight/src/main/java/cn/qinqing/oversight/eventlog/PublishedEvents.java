@@ -1,6 +1,7 @@
 package cn.qinqing.oversight.eventlog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -58,43 +59,53 @@ public class PublishedEvents {
 
     /** The language's record of a stored payload, upcast first when it was stored under an older revision. */
     public Object decode(Stored stored, String eventId, Instant recordedAt) {
-        SimpleSerializedType type = new SimpleSerializedType(stored.type(), stored.revision());
-        Current current = currents.computeIfAbsent(stored.type(), name -> current(type));
-        if (current.javaType() != null && Objects.equals(current.revision(), stored.revision())) {
-            return read(stored.json(), current.javaType(), type);
+        return decode(
+                stored.type(), stored.revision(), stored.json().getBytes(StandardCharsets.UTF_8), eventId, recordedAt);
+    }
+
+    /**
+     * The language's record of a payload stored as {@code json} (UTF-8) under a type and revision, upcast first when
+     * the revision is older than the record's.
+     */
+    public Object decode(String typeName, String revision, byte[] json, String eventId, Instant recordedAt) {
+        SimpleSerializedType type = new SimpleSerializedType(typeName, revision);
+        Current current = currents.computeIfAbsent(typeName, name -> current(type));
+        if (current.reader() != null && Objects.equals(current.revision(), revision)) {
+            try {
+                return current.reader().readValue(json);
+            } catch (IOException e) {
+                throw new SerializationException("cannot read " + typeName + " as stored by oversight", e);
+            }
         }
-        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>(
-                null, eventId, 0, eventId, recordedAt, stored.type(), stored.revision(), stored.json(), "{}");
+        if (current.javaType() != null && Objects.equals(current.revision(), revision)) {
+            return serializer.deserialize(new SimpleSerializedObject<>(json, byte[].class, type));
+        }
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                null, eventId, 0, eventId, recordedAt, typeName, revision, json, "{}".getBytes(StandardCharsets.UTF_8));
         List<IntermediateEventRepresentation> upcast = axon.upcasterChain()
                 .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
                 .toList();
         if (upcast.size() != 1) {
-            throw new IllegalStateException("the upcasters made " + upcast.size() + " events of " + stored.type() + "@"
-                    + stored.revision() + " (" + eventId + "); oversight keeps one per event");
+            throw new IllegalStateException("the upcasters made " + upcast.size() + " events of " + typeName + "@"
+                    + revision + " (" + eventId + "); oversight keeps one per event");
         }
         return serializer.deserialize(upcast.get(0).getData());
     }
 
-    /** A stored type's class and that class's revision now; no class when the type is unknown here. */
-    private record Current(Class<?> javaType, String revision) {}
+    /**
+     * A stored type's class and that class's revision now; no class when the type is unknown here. The reader is the
+     * serializer's own mapper's, made once per type (null when the serializer has no mapper).
+     */
+    private record Current(Class<?> javaType, String revision, ObjectReader reader) {}
 
     private Current current(SimpleSerializedType type) {
         Class<?> javaType = serializer.classForType(type);
         if (UnknownSerializedType.class.equals(javaType)) {
-            return new Current(null, null);
+            return new Current(null, null, null);
         }
-        return new Current(javaType, serializer.typeForClass(javaType).getRevision());
-    }
-
-    /** The current revision's JSON read straight into the record, with the serializer's own mapper when it has one. */
-    private Object read(String json, Class<?> javaType, SimpleSerializedType type) {
-        if (serializer instanceof JacksonSerializer jackson) {
-            try {
-                return jackson.getObjectMapper().readValue(json, javaType);
-            } catch (JsonProcessingException e) {
-                throw new SerializationException("cannot read " + type.getName() + " as stored by oversight", e);
-            }
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(json, String.class, type));
+        ObjectReader reader = serializer instanceof JacksonSerializer jackson
+                ? jackson.getObjectMapper().readerFor(javaType)
+                : null;
+        return new Current(javaType, serializer.typeForClass(javaType).getRevision(), reader);
     }
 }

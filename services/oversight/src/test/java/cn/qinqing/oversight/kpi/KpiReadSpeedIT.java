@@ -47,12 +47,9 @@ class KpiReadSpeedIT extends OversightApiTestBase {
                 .getProcessCpuTime();
     }
 
-    /** The settled-appeal cache's lookups so far with this result ("hit": kept units used; "miss": folded). */
-    private double gets(String result) {
-        var counter = meters.find("cache.gets")
-                .tag("cache", "oversight.kpi.settled-appeals")
-                .tag("result", result)
-                .functionCounter();
+    /** The appeals KPI reads took so far with this result ("kept": a kept fold used; "folded": folded again). */
+    private double folds(String result) {
+        var counter = meters.find("oversight.kpi.folds").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -76,12 +73,10 @@ class KpiReadSpeedIT extends OversightApiTestBase {
         assumeTrue(COPIES > 0, "a documented command: -Dqinqing.kpi-speed.copies=N");
         System.out.printf(
                 Locale.ROOT,
-                "[kpi-speed] %d copies of the National Day cases and %d closed appeals each, in %d rounds; settled"
-                        + " appeals kept: %s%n",
+                "[kpi-speed] %d copies of the National Day cases and %d closed appeals each, in %d rounds%n",
                 COPIES,
                 SETTLED_PER_COPY,
-                ROUNDS,
-                System.getProperty("qinqing.oversight.kpi.settled-appeals", "200000 (default)"));
+                ROUNDS);
         for (int round = 1; round <= ROUNDS; round++) {
             for (int i = 0; i < COPIES / ROUNDS; i++) {
                 NationalDayCases cases = NationalDayCases.publish(scenario());
@@ -102,8 +97,8 @@ class KpiReadSpeedIT extends OversightApiTestBase {
                     + "/timeline";
             for (String path : java.util.stream.Stream.concat(PATHS.stream(), java.util.stream.Stream.of(timeline))
                     .toList()) {
-                double hits = gets("hit");
-                double misses = gets("miss");
+                double hits = folds("kept");
+                double misses = folds("folded");
                 long cpu = processCpuNanos();
                 List<Long> millis = new ArrayList<>();
                 for (int read = 0; read < READS; read++) {
@@ -121,8 +116,8 @@ class KpiReadSpeedIT extends OversightApiTestBase {
                         millis.get(millis.size() / 2),
                         millis.get(0),
                         cpuMillisPerRead,
-                        (gets("hit") - hits) / READS,
-                        (gets("miss") - misses) / READS));
+                        (folds("kept") - hits) / READS,
+                        (folds("folded") - misses) / READS));
             }
             System.out.println(line);
         }
