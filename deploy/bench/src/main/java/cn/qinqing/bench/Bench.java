@@ -371,7 +371,8 @@ public final class Bench {
                         store.supervisorReads(
                                 platform.service("oversight"),
                                 seeding.token(issuer, "supervisor-client"),
-                                options.supervisorReads));
+                                options.supervisorReads,
+                                options.timelineReads == null ? options.supervisorReads : options.timelineReads));
             } catch (Exception e) {
                 p3.put("error", Report.failure(e));
                 Log.say("P3 failed: " + Report.failure(e));

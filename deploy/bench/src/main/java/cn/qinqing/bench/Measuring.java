@@ -331,7 +331,8 @@ final class Measuring {
      * timelines of appeals picked at random, each read in turn by one client. The first KPI read is reported apart:
      * it is the one that folds every appeal; the ones after it may reuse what it kept.
      */
-    Map<String, Object> supervisorReads(RunningService oversight, String token, int reads) throws Exception {
+    Map<String, Object> supervisorReads(RunningService oversight, String token, int reads, int timelineReads)
+            throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("events", head());
         // from the event store, not a read model: the same question before and after oversight's redesign
@@ -351,7 +352,7 @@ final class Measuring {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'appealId'"
                         + " FROM event_store.domain_event_entry WHERE payload_type = '" + FILED + "'"
-                        + " ORDER BY random() LIMIT " + reads)) {
+                        + " ORDER BY random() LIMIT " + timelineReads)) {
             while (rows.next()) appeals.add(rows.getString(1));
         }
         List<Double> timelines = new ArrayList<>();

@@ -18,6 +18,8 @@ final class Options {
               --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
               --events=K            events in the store for the replay (P3): 50000 quick, 200000 full
               --supervisor-reads=N  KPI reads and timeline reads on the replayed store (P3's), one after another (20)
+              --timeline-reads=N    timeline reads instead of --supervisor-reads (a timeline read takes milliseconds,
+                                    a KPI read over a million appeals seconds: more of them make a steadier p50)
               --growth-events=K     events in the store for P4 (--full): 10000000
               --services=a,b        services to start and keep (default: every built one for P5, as ./deploy/run.sh; then
                                     all but identity, appeals, assignment and oversight stop before the load)
@@ -44,6 +46,8 @@ final class Options {
     boolean eventsGiven;
     long growthEvents = 10_000_000;
     int supervisorReads = 20;
+    /** Null: as many as {@link #supervisorReads}. */
+    Integer timelineReads;
     /** The services the load needs; the others run only for P5. */
     static final List<String> LOAD_SERVICES = List.of("identity", "appeals", "assignment", "oversight");
 
@@ -83,6 +87,7 @@ final class Options {
                 }
                 case "--growth-events" -> options.growthEvents = Long.parseLong(value);
                 case "--supervisor-reads" -> options.supervisorReads = Integer.parseInt(value);
+                case "--timeline-reads" -> options.timelineReads = Integer.parseInt(value);
                 case "--services" -> options.services = new ArrayList<>(List.of(value.split(",")));
                 case "--service-heap" -> options.serviceHeap = value;
                 case "--start-timeout" -> options.startTimeoutSeconds = Integer.parseInt(value);
