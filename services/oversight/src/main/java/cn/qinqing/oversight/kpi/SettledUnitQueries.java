@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * what changed. A fold's units depend on its events and on the instant only through the due instants it holds
  * ({@link ClockInterval}): with the same events (the same head) and the same working calendar, the units are the same
  * at any instant between the two due instants around the one it was folded at. So every fold is kept with that
- * interval ({@link KeptFolds}, in PostgreSQL) and used again while the head, the basis and the interval hold — for a
+ * interval ({@link KeptFoldQueries}, in PostgreSQL) and used again while the head, the basis and the interval hold — for a
  * settled appeal (finished, nothing owed) the interval is all time. Without this a KPI read folded every appeal of the
  * period, and every unfinished one again for what is overdue, on every request, and grew with the store (R11, issue
  * 17).
@@ -38,9 +38,9 @@ class SettledUnitQueries {
     }
 
     private final AppealEventLog events;
-    private final KeptFolds folds;
+    private final KeptFoldQueries folds;
 
-    SettledUnitQueries(AppealEventLog events, KeptFolds folds) {
+    SettledUnitQueries(AppealEventLog events, KeptFoldQueries folds) {
         this.events = events;
         this.folds = folds;
     }
@@ -90,7 +90,7 @@ class SettledUnitQueries {
         String basis = folds.basis(calendarVersions);
         folds.heads(heads, basis, asOf, chunk -> {
             List<UUID> toFold = new ArrayList<>();
-            for (KeptFolds.Row row : chunk) {
+            for (KeptFoldQueries.Row row : chunk) {
                 if (!row.kept()) {
                     toFold.add(row.appealId());
                     continue;
@@ -102,7 +102,7 @@ class SettledUnitQueries {
                     UnitCodec.decode(row.appealId(), row.overdue()).forEach(each);
                 }
             }
-            List<KeptFolds.Fold> made = new ArrayList<>();
+            List<KeptFoldQueries.Fold> made = new ArrayList<>();
             events.ofAppeals(toFold, asOf, appealEvents -> {
                 AppealHistory history = AppealHistory.of(appealEvents.get(0).appealId(), appealEvents, asOf, calendar);
                 List<Kpis.Unit> units = Kpis.units(history, calendar);
@@ -115,7 +115,7 @@ class SettledUnitQueries {
                     overdue.forEach(each);
                 }
                 ClockInterval.of(history)
-                        .ifPresent(interval -> made.add(new KeptFolds.Fold(
+                        .ifPresent(interval -> made.add(new KeptFoldQueries.Fold(
                                 history.appealId(), Head.of(appealEvents), interval, units, overdue)));
             });
             folds.keep(basis, made);

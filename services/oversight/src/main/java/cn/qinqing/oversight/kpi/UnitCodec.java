@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One appeal's KPI units as the kept folds store them ({@link KeptFolds}): a few bytes per unit, read back in well under
+ * One appeal's KPI units as the kept folds store them ({@link KeptFoldQueries}): a few bytes per unit, read back in well under
  * a microsecond, since a read over a million appeals reads a million of them. No units: null. The appeal is the row's,
  * so it is not repeated. The layout is this class's code, part of the basis a fold is kept under: a change here makes
  * every kept fold one to make again, never one read wrongly.

@@ -20,7 +20,7 @@ class KeptFoldsIT extends OversightApiTestBase {
     MeterRegistry meters;
 
     @Autowired
-    KeptFolds folds;
+    KeptFoldQueries folds;
 
     @Test
     void aReadTakesTheKeptFoldsAndNothingElseWhileTheyHold() {
@@ -28,7 +28,9 @@ class KeptFoldsIT extends OversightApiTestBase {
         awaitCaughtUp();
         String path = "/api/oversight/kpis?department=" + cases.departmentB();
         String first = rows(path);
-        assertThat(keptRow(cases.x())).as("X is closed: kept from its last due instant on").isTrue();
+        assertThat(keptRow(cases.x()))
+                .as("X is closed: kept from its last due instant on")
+                .isTrue();
 
         double kept = folds("kept");
         double folded = folds("folded");

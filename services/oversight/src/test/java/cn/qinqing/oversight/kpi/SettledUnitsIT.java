@@ -21,7 +21,7 @@ class SettledUnitsIT extends OversightApiTestBase {
     MeterRegistry meters;
 
     @Autowired
-    KeptFolds folds;
+    KeptFoldQueries folds;
 
     @Test
     void keptUnitsGiveTheNumbersOfAFreshFoldAndChangeWhenTheAppealDoes() {

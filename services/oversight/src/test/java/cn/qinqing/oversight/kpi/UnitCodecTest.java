@@ -79,17 +79,18 @@ class UnitCodecTest {
     void aStoredIntervalIsTheWholeMicrosecondsInsideIt() {
         Instant due = Instant.parse("2025-10-20T02:00:00Z");
         // late from just after the due instant: stored from the next whole microsecond, never from the due instant
-        long[] bounds = KeptFolds.storedBounds(new ClockInterval(due.plusNanos(1), Instant.MAX));
-        assertThat(bounds[0]).isEqualTo(KeptFolds.floorMicros(due) + 1);
+        long[] bounds = KeptFoldQueries.storedBounds(new ClockInterval(due.plusNanos(1), Instant.MAX));
+        assertThat(bounds[0]).isEqualTo(KeptFoldQueries.floorMicros(due) + 1);
         assertThat(bounds[1]).isEqualTo(Long.MAX_VALUE);
 
-        bounds = KeptFolds.storedBounds(new ClockInterval(Instant.MIN, due.plusNanos(1)));
+        bounds = KeptFoldQueries.storedBounds(new ClockInterval(Instant.MIN, due.plusNanos(1)));
         assertThat(bounds[0]).isEqualTo(Long.MIN_VALUE);
         assertThat(bounds[1])
                 .as("until the due instant's microsecond, not after it")
-                .isEqualTo(KeptFolds.floorMicros(due));
+                .isEqualTo(KeptFoldQueries.floorMicros(due));
 
-        bounds = KeptFolds.storedBounds(new ClockInterval(due, due.plusSeconds(60)));
-        assertThat(bounds).containsExactly(KeptFolds.floorMicros(due), KeptFolds.floorMicros(due) + 60_000_000);
+        bounds = KeptFoldQueries.storedBounds(new ClockInterval(due, due.plusSeconds(60)));
+        assertThat(bounds)
+                .containsExactly(KeptFoldQueries.floorMicros(due), KeptFoldQueries.floorMicros(due) + 60_000_000);
     }
 }

@@ -52,9 +52,9 @@ import org.springframework.stereotype.Repository;
  * table is a cache of what the events say, and the next read makes them again.
  */
 @Repository
-class KeptFolds {
+class KeptFoldQueries {
 
-    private static final Logger log = LoggerFactory.getLogger(KeptFolds.class);
+    private static final Logger log = LoggerFactory.getLogger(KeptFoldQueries.class);
 
     /** The code a fold's units come from: a change in any of these class files changes every basis. */
     private static final List<String> RULES = List.of(
@@ -91,7 +91,7 @@ class KeptFolds {
 
     private volatile String rules;
 
-    KeptFolds(JdbcTemplate jdbc, AppealEventLog events, ObjectProvider<MeterRegistry> meters) {
+    KeptFoldQueries(JdbcTemplate jdbc, AppealEventLog events, ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.events = events;
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -285,7 +285,7 @@ class KeptFolds {
         try {
             for (String pattern : RULES) {
                 Resource[] found = resolver.getResources(pattern);
-                Arrays.sort(found, Comparator.comparing(KeptFolds::name));
+                Arrays.sort(found, Comparator.comparing(KeptFoldQueries::name));
                 for (Resource resource : found) {
                     digest.update(name(resource).getBytes(StandardCharsets.UTF_8));
                     try (InputStream in = resource.getInputStream()) {
