@@ -151,7 +151,7 @@ class MeetingEventProjection {
                 textArray(enterprises),
                 stored.type(),
                 stored.revision(),
-                stored.json(),
+                stored.text(),
                 string(message.getMetaData().get(MetadataKeys.ACTOR)),
                 string(message.getMetaData().get(MetadataKeys.ROLE)));
     }

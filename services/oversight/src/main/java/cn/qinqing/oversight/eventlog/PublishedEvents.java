@@ -35,8 +35,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublishedEvents {
 
-    /** A payload as stored: the class name, its revision and the JSON. */
-    public record Stored(String type, String revision, String json) {}
+    /** A payload as stored: the class name, its revision and the JSON (UTF-8). */
+    public record Stored(String type, String revision, byte[] json) {
+
+        public Stored(String type, String revision, String json) {
+            this(type, revision, json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The JSON as text. */
+        public String text() {
+            return new String(json, StandardCharsets.UTF_8);
+        }
+    }
 
     private final Serializer serializer;
     private final Configuration axon;
@@ -54,13 +64,12 @@ public class PublishedEvents {
     public Stored encode(EventMessage<?> message) {
         SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
         SerializedType type = payload.getType();
-        return new Stored(type.getName(), type.getRevision(), new String(payload.getData(), StandardCharsets.UTF_8));
+        return new Stored(type.getName(), type.getRevision(), payload.getData());
     }
 
     /** The language's record of a stored payload, upcast first when it was stored under an older revision. */
     public Object decode(Stored stored, String eventId, Instant recordedAt) {
-        return decode(
-                stored.type(), stored.revision(), stored.json().getBytes(StandardCharsets.UTF_8), eventId, recordedAt);
+        return decode(stored.type(), stored.revision(), stored.json(), eventId, recordedAt);
     }
 
     /**

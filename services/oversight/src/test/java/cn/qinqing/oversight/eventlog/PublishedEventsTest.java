@@ -46,7 +46,7 @@ class PublishedEventsTest {
 
         assertThat(stored.type()).isEqualTo(AppealWithdrawnEvent.class.getName());
         assertThat(stored.revision()).isEqualTo("1");
-        assertThat(stored.json())
+        assertThat(stored.text())
                 .contains("\"reason\":\"no longer needed\"", "\"withdrawnAt\":\"2025-11-04T00:30:00Z\"");
         assertThat(published.decode(stored, "e1", at)).isEqualTo(event);
     }
