@@ -304,9 +304,8 @@ public class AppealEventLog {
                 rs.getString("causation_id"),
                 // the JSON's bytes as they came: no string of them is made when the record is current
                 published.decode(
-                        rs.getString("payload_type"),
-                        rs.getString("payload_revision"),
-                        rs.getBytes("payload"),
+                        new PublishedEvents.Stored(
+                                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload")),
                         eventId,
                         recordedAt));
     }

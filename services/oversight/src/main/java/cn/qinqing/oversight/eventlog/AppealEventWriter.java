@@ -139,20 +139,14 @@ class AppealEventWriter {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int parameter = 1;
                 for (Function<T, Object> column : columns) {
-                    Array array;
-                    if (!rows.isEmpty() && column.apply(rows.get(0)) instanceof byte[]) {
-                        byte[][] values = new byte[rows.size()][];
-                        for (int i = 0; i < rows.size(); i++) {
-                            values[i] = (byte[]) column.apply(rows.get(i));
-                        }
-                        array = connection.createArrayOf("bytea", values);
-                    } else {
-                        String[] values = new String[rows.size()];
-                        for (int i = 0; i < rows.size(); i++) {
-                            values[i] = text(column.apply(rows.get(i)));
-                        }
-                        array = connection.createArrayOf("text", values);
+                    // a column of bytes (the payloads) goes as bytea[], every other as text[]
+                    boolean bytes = !rows.isEmpty() && column.apply(rows.get(0)) instanceof byte[];
+                    Object[] values = bytes ? new byte[rows.size()][] : new String[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        Object value = column.apply(rows.get(i));
+                        values[i] = bytes ? value : text(value);
                     }
+                    Array array = connection.createArrayOf(bytes ? "bytea" : "text", values);
                     statement.setArray(parameter++, array);
                 }
                 statement.executeUpdate();

@@ -69,14 +69,9 @@ public class PublishedEvents {
 
     /** The language's record of a stored payload, upcast first when it was stored under an older revision. */
     public Object decode(Stored stored, String eventId, Instant recordedAt) {
-        return decode(stored.type(), stored.revision(), stored.json(), eventId, recordedAt);
-    }
-
-    /**
-     * The language's record of a payload stored as {@code json} (UTF-8) under a type and revision, upcast first when
-     * the revision is older than the record's.
-     */
-    public Object decode(String typeName, String revision, byte[] json, String eventId, Instant recordedAt) {
+        String typeName = stored.type();
+        String revision = stored.revision();
+        byte[] json = stored.json();
         SimpleSerializedType type = new SimpleSerializedType(typeName, revision);
         Current current = currents.computeIfAbsent(typeName, name -> current(type));
         if (current.reader() != null && Objects.equals(current.revision(), revision)) {

@@ -167,7 +167,7 @@ class KeptFoldQueries {
         }
     }
 
-    /** Waits until every fold handed to {@link #keep} so far is written or dropped (tests, shutdown). */
+    /** Waits until every fold handed to {@link #keep} so far is written or dropped (what tests read after). */
     void flush() {
         try {
             writer.submit(() -> {}).get(1, TimeUnit.MINUTES);

@@ -106,7 +106,6 @@ class SettledUnitQueries {
             events.ofAppeals(toFold, asOf, appealEvents -> {
                 AppealHistory history = AppealHistory.of(appealEvents.get(0).appealId(), appealEvents, asOf, calendar);
                 List<Kpis.Unit> units = Kpis.units(history, calendar);
-                // a finished appeal has nothing overdue
                 List<Kpis.Unit> overdue = Kpis.overdueUnits(history);
                 if (part != Part.OVERDUE) {
                     units.forEach(each);
