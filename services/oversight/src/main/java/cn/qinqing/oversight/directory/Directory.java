@@ -44,9 +44,72 @@ public class Directory {
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
 
+    /** The latest directory, read whole at a {@code directory_version}; replaced when the version moves. */
+    private volatile Latest latest;
+
     Directory(JdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+    }
+
+    /**
+     * The directory and the working calendar as recorded by the instant, for one read: its departments, leaders,
+     * liaisons and calendar agree with each other. For the present (anything recorded by then) it costs one look at
+     * {@code directory_version}; for an instant before the last change, the tables are read as of it.
+     */
+    public View at(Instant asOf) {
+        long version = version();
+        Latest known = latest;
+        if (known == null || known.version() != version) {
+            known = readLatest(version);
+        }
+        if (known != null && (asOf == null || !asOf.isBefore(known.recordedUntil()))) {
+            return known.view();
+        }
+        return read(asOf);
+    }
+
+    /** The directory as one read sees it: see {@link #at}. */
+    public record View(
+            DirectorySnapshot snapshot,
+            WorkingCalendar calendar,
+            List<CalendarVersion> calendarVersions,
+            Map<String, Liaison> liaisons) {
+
+        public View {
+            liaisons = Map.copyOf(liaisons);
+        }
+    }
+
+    private record Latest(long version, Instant recordedUntil, View view) {}
+
+    private long version() {
+        Long version = jdbc.queryForObject("SELECT version FROM directory_version", Long.class);
+        return version == null ? 0 : version;
+    }
+
+    /**
+     * Everything recorded, kept only if no change came in while it was read (the version before and after agree);
+     * null if one did.
+     */
+    private Latest readLatest(long version) {
+        View view = read(null);
+        Timestamp until = jdbc.queryForObject(
+                "SELECT max(recorded_at) FROM (SELECT max(recorded_at) AS recorded_at FROM department"
+                        + " UNION ALL SELECT max(recorded_at) FROM leader"
+                        + " UNION ALL SELECT max(recorded_at) FROM enterprise_liaison"
+                        + " UNION ALL SELECT max(recorded_at) FROM calendar_year) r",
+                Timestamp.class);
+        if (version() != version) {
+            return null;
+        }
+        Latest read = new Latest(version, until == null ? Instant.MIN : until.toInstant(), view);
+        latest = read;
+        return read;
+    }
+
+    private View read(Instant asOf) {
+        return new View(readSnapshot(asOf), readCalendar(asOf), readCalendarVersions(asOf), readLiaisons(asOf));
     }
 
     /** The directory as it is now: the last version of every department and leader. */
@@ -59,6 +122,10 @@ public class Directory {
      * version recorded by then (names, parents, superiors, who heads what). Null: everything recorded.
      */
     public DirectorySnapshot snapshot(Instant asOf) {
+        return at(asOf).snapshot();
+    }
+
+    private DirectorySnapshot readSnapshot(Instant asOf) {
         Timestamp until = until(asOf);
         var departments = jdbc.query(
                 "SELECT DISTINCT ON (department_id) department_id, name, parent_department_id FROM department"
@@ -90,6 +157,10 @@ public class Directory {
      * version of that year an admin had loaded by then. Null: everything loaded.
      */
     public WorkingCalendar calendar(Instant asOf) {
+        return at(asOf).calendar();
+    }
+
+    private WorkingCalendar readCalendar(Instant asOf) {
         WorkingCalendar calendar = bundledCalendar();
         for (CalendarYear year : loaded(asOf).values()) {
             calendar = calendar.with(year);
@@ -99,6 +170,10 @@ public class Directory {
 
     /** Which version of each year the calendar in force at the instant has: what an answer as of it was counted by. */
     public List<CalendarVersion> calendarVersions(Instant asOf) {
+        return at(asOf).calendarVersions();
+    }
+
+    private List<CalendarVersion> readCalendarVersions(Instant asOf) {
         Map<Integer, CalendarVersion> versions = new TreeMap<>();
         for (CalendarYear year : bundledCalendar().years()) {
             versions.put(year.year(), new CalendarVersion(year.year(), year.provisional(), year.source(), null));
@@ -165,6 +240,10 @@ public class Directory {
 
     /** Each enterprise's liaison as recorded by {@code asOf} (the latest change wins). */
     public Map<String, Liaison> liaisons(Instant asOf) {
+        return at(asOf).liaisons();
+    }
+
+    private Map<String, Liaison> readLiaisons(Instant asOf) {
         Map<String, Liaison> liaisons = new HashMap<>();
         jdbc.query(
                 "SELECT DISTINCT ON (enterprise_id) enterprise_id, liaison_leader_id, key_enterprise"
@@ -177,7 +256,7 @@ public class Directory {
                                     rs.getString("liaison_leader_id"),
                                     rs.getBoolean("key_enterprise")));
                 },
-                Timestamp.from(asOf));
+                until(asOf));
         return liaisons;
     }
 

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * event with the time the store recorded it, so that every answer as of an instant uses the directory and the
  * calendar known then.
  *
- * <p>Fed by the same processing group as the facts: the two never wait for each other (facts join the directory
- * when read), and a replay reads the store once.
+ * <p>Fed by the same processing group as the appeal events: the two never wait for each other (the events join the
+ * directory when read), and a replay reads the store once.
  *
  * <p>Versions are keyed by the event's global index and enterprises change only for an event further along the
  * stream than the one that wrote them, so redelivery and replay leave the same rows.
@@ -109,6 +109,7 @@ public class DirectoryProjection {
                 Timestamp.from(event.changedAt()),
                 Timestamp.from(message.getTimestamp()),
                 position(token));
+        changed();
     }
 
     @EventHandler
@@ -124,11 +125,13 @@ public class DirectoryProjection {
                 json(event.makeUpWorkingDays()),
                 Timestamp.from(message.getTimestamp()),
                 position(token));
+        changed();
     }
 
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE department, leader, enterprise, enterprise_liaison, calendar_year");
+        changed();
     }
 
     private void department(String id, String name, String parent, EventMessage<?> message, TrackingToken token) {
@@ -140,6 +143,7 @@ public class DirectoryProjection {
                 parent,
                 Timestamp.from(message.getTimestamp()),
                 position(token));
+        changed();
     }
 
     private void leader(
@@ -162,6 +166,12 @@ public class DirectoryProjection {
                 superior,
                 Timestamp.from(message.getTimestamp()),
                 position(token));
+        changed();
+    }
+
+    /** In the same transaction as the change: readers holding an older copy of the directory read it again. */
+    private void changed() {
+        jdbc.update("UPDATE directory_version SET version = version + 1");
     }
 
     private static long position(TrackingToken token) {

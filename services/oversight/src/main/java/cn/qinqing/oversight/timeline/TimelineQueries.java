@@ -68,20 +68,20 @@ public class TimelineQueries {
      */
     public Optional<Timeline> timeline(UUID appealId, Instant asOf, Scope scope) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar(asOf);
+        Directory.View known = directory.at(asOf);
+        WorkingCalendar calendar = known.calendar();
         Optional<AppealHistory> found = histories.of(appealId, asOf, calendar);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         AppealHistory history = found.get();
         AppealDimension dimension = events.dimensions(List.of(appealId)).get(appealId);
-        Map<String, Directory.Liaison> liaisons = directory.liaisons(asOf);
         String enterpriseId = Names.enterpriseOf(history, dimension);
-        String liaison = Names.liaisonLeader(liaisons, enterpriseId);
+        String liaison = Names.liaisonLeader(known.liaisons(), enterpriseId);
         if (!scope.coversAppeal(history, liaison)) {
             return Optional.empty();
         }
-        DirectorySnapshot snapshot = directory.snapshot(asOf);
+        DirectorySnapshot snapshot = known.snapshot();
         Names names =
                 new Names(snapshot, directory.enterprises(enterpriseId == null ? List.of() : List.of(enterpriseId)));
 
@@ -107,7 +107,7 @@ public class TimelineQueries {
                 steps,
                 periods,
                 totals,
-                directory.calendarVersions(asOf),
+                known.calendarVersions(),
                 freshness));
     }
 

@@ -54,6 +54,40 @@ class ProcessorPositionsIT extends OversightApiTestBase {
                 .hasValue(filled - 1);
     }
 
+    @Test
+    void oneReadGivesTheHeadAndEveryGroupsPositionAndReplayInTheOrderAsked() {
+        scenario().calendarLoaded(2033, List.of(), List.of());
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+        ProcessorPositions positions = new ProcessorPositions(jdbc, "oversight");
+        token(0, "{\"index\":" + head + ",\"gaps\":[]}");
+
+        var read = positions.of(List.of("no-such-group", GROUP));
+        assertThat(read.head()).isGreaterThanOrEqualTo(head);
+        assertThat(read.groups().keySet()).containsExactly("no-such-group", GROUP);
+        assertThat(read.groups().get("no-such-group").position()).isEmpty();
+        assertThat(read.groups().get(GROUP).position()).hasValue(head);
+        assertThat(read.groups().get(GROUP).replaying()).isFalse();
+        assertThat(positions.describe(GROUP)).isEqualTo(head + "/" + read.head());
+
+        jdbc.update("DELETE FROM oversight.token_entry WHERE processor_name = ?", GROUP);
+        token(
+                0,
+                "{\"tokenAtReset\":{\"index\":" + head + ",\"gaps\":[]},\"currentToken\":{\"index\":" + (head - 1)
+                        + ",\"gaps\":[]},\"context\":null}");
+        assertThat(positions.of(List.of(GROUP)).groups().get(GROUP).replaying())
+                .as("short of the position at reset")
+                .isTrue();
+
+        jdbc.update("DELETE FROM oversight.token_entry WHERE processor_name = ?", GROUP);
+        token(
+                0,
+                "{\"tokenAtReset\":{\"index\":" + head + ",\"gaps\":[]},\"currentToken\":{\"index\":" + head
+                        + ",\"gaps\":[]},\"context\":null}");
+        assertThat(positions.of(List.of(GROUP)).groups().get(GROUP).replaying())
+                .as("at the position at reset: done")
+                .isFalse();
+    }
+
     private void token(int segment, String json) {
         jdbc.update(
                 "INSERT INTO oversight.token_entry (processor_name, segment, token, token_type, timestamp, owner)"
