@@ -17,7 +17,8 @@ final class Options {
                                     filings in order, so one enterprise would measure a strictly sequential routing
               --open-rate=R         filings/s of the open model (default: 0.8 x the closed model's rate)
               --events=K            events in the store for the replay (P3): 50000 quick, 200000 full
-              --supervisor-reads=N  KPI reads and timeline reads on the replayed store (P3's), one after another (20)
+              --supervisor-reads=N  timeline reads, then KPI reads, on the replayed store (P3's) after VACUUM ANALYZE,
+                                    one after another; the timelines read once more before, not counted (20)
               --timeline-reads=N    timeline reads instead of --supervisor-reads (a timeline read takes milliseconds,
                                     a KPI read over a million appeals seconds: more of them make a steadier p50)
               --growth-events=K     events in the store for P4 (--full): 10000000
