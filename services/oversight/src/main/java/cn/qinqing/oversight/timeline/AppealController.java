@@ -26,9 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An appeal as supervisors see it: where it stands and its full timeline across every service, with the working time
  * each holder had it, now or as of any past instant ({@code ?asOf=}).
+ *
+ * <p>Not {@code @Validated}: Spring MVC checks the as-seen view's constrained parameters itself (a 400 naming the
+ * parameter, {@code ProblemDetailsAdvice}), and the timeline, the most frequent read, is not sent through a
+ * method-validation proxy on every call.
  */
 @RestController
-@org.springframework.validation.annotation.Validated
 @RequestMapping("/api/oversight/appeals")
 class AppealController {
 

@@ -151,6 +151,12 @@ class AsSeenIT extends OversightApiTestBase {
                 .send();
         assertThat(noDepartment.status()).isEqualTo(400);
         assertThat(noDepartment.text()).contains("department");
+        var badDepartment = api.get("/api/oversight/appeals/" + appeal + "/as-seen?viewer=OFFICIAL&department=a%20b")
+                .token(supervisor)
+                .send();
+        assertThat(badDepartment.status()).isEqualTo(400);
+        assertThat(badDepartment.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("department");
         assertThat(api.get("/api/oversight/appeals/" + appeal + "/as-seen?viewer=ROBOT")
                         .token(supervisor)
                         .send()
