@@ -71,12 +71,13 @@ public class LiaisonQueries {
     /** The appeals of the enterprises the leader looked after at the instant. */
     public LiaisonView liaison(String leaderId, Instant asOf) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar(asOf);
-        Map<String, Directory.Liaison> liaisons = directory.liaisons(asOf);
+        Directory.View known = directory.at(asOf);
+        WorkingCalendar calendar = known.calendar();
+        Map<String, Directory.Liaison> liaisons = known.liaisons();
         Map<String, Directory.Liaison> own = liaisons.values().stream()
                 .filter(liaison -> leaderId.equals(liaison.leaderId()))
                 .collect(Collectors.toMap(Directory.Liaison::enterpriseId, liaison -> liaison));
-        DirectorySnapshot snapshot = directory.snapshot(asOf);
+        DirectorySnapshot snapshot = known.snapshot();
         Names names = new Names(snapshot, directory.enterprises(own.keySet()));
         List<AppealHistory> appealHistories = new ArrayList<>(); // a leader looks after a handful of enterprises
         histories.ofEnterprises(own.keySet(), asOf, calendar, appealHistories::add);

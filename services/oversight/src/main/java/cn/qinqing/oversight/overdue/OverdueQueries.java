@@ -122,7 +122,8 @@ public class OverdueQueries {
      */
     public OverdueList overdue(Instant asOf, String departmentId, Overdue.Kind kind, Scope scope) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar(asOf);
+        Directory.View known = directory.at(asOf);
+        WorkingCalendar calendar = known.calendar();
         // one appeal at a time, keeping only what is late: memory follows the list, not the store
         List<Late> late = new ArrayList<>();
         unfinished(asOf, calendar, appeal -> {
@@ -140,8 +141,8 @@ public class OverdueQueries {
         });
         Map<UUID, AppealDimension> dimensions =
                 events.dimensions(late.stream().map(Late::appealId).toList());
-        DirectorySnapshot snapshot = directory.snapshot(asOf);
-        Map<String, Directory.Liaison> liaisons = directory.liaisons(asOf);
+        DirectorySnapshot snapshot = known.snapshot();
+        Map<String, Directory.Liaison> liaisons = known.liaisons();
         Set<String> enterprises = new HashSet<>();
         late.forEach(appeal -> {
             String enterprise = appeal.enterprise(dimensions.get(appeal.appealId()));
