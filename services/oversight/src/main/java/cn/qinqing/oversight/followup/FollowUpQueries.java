@@ -58,8 +58,9 @@ public class FollowUpQueries {
     /** Action items counted in the month (or all), with the share closed on time. */
     public FollowUp followUp(YearMonth month, String department, String leader, Instant asOf, Scope scope) {
         Freshness freshness = readModels.freshness();
-        WorkingCalendar calendar = directory.calendar(asOf);
-        DirectorySnapshot snapshot = directory.snapshot(asOf);
+        Directory.View known = directory.at(asOf);
+        WorkingCalendar calendar = known.calendar();
+        DirectorySnapshot snapshot = known.snapshot();
         Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
         Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, null, null, scope.chain());
         long[] counts = new long[2]; // met, total

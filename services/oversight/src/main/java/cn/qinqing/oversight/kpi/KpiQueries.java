@@ -48,9 +48,9 @@ public class KpiQueries {
         this.settled = settled;
     }
 
-    /** The directory as recorded by the instant. */
-    public DirectorySnapshot directory(Instant asOf) {
-        return directory.snapshot(asOf);
+    /** The directory and working calendar as recorded by the instant: one look, for one read. */
+    public Directory.View directory(Instant asOf) {
+        return directory.at(asOf);
     }
 
     public KpiAnswer kpis(
@@ -63,10 +63,10 @@ public class KpiQueries {
             Instant asOf,
             Scope scope) {
         Freshness freshness = readModels.freshness();
-        DirectorySnapshot snapshot = directory.snapshot(asOf);
-        Chain leaderChain = leader == null ? null : snapshot.chainOf(leader, null);
+        Directory.View known = directory.at(asOf);
+        Chain leaderChain = leader == null ? null : known.snapshot().chainOf(leader, null);
         Kpis.Filter filter = new Kpis.Filter(month, department, leaderChain, category, district, scope.chain());
-        List<KpiRow> rows = rows(filter, groupBy, asOf, snapshot);
+        List<KpiRow> rows = rows(filter, groupBy, asOf, known);
         return new KpiAnswer(
                 asOf,
                 month,
@@ -76,16 +76,17 @@ public class KpiQueries {
                 district,
                 groupBy,
                 rows,
-                directory.calendarVersions(asOf),
+                known.calendarVersions(),
                 freshness);
     }
 
     /**
      * The KPI rows for a filter, evaluated at the instant with the working calendar in force then (also what rankings
-     * are made of); {@code snapshot} is the directory as of the instant.
+     * are made of); {@code known} is the directory and calendar as of the instant ({@link #directory}).
      */
-    public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, DirectorySnapshot snapshot) {
-        WorkingCalendar calendar = directory.calendar(asOf);
+    public List<KpiRow> rows(Kpis.Filter filter, Kpis.GroupBy groupBy, Instant asOf, Directory.View known) {
+        DirectorySnapshot snapshot = known.snapshot();
+        WorkingCalendar calendar = known.calendar();
         YearMonth month = filter.month();
         // one appeal at a time, and a settled appeal's units are folded once and kept. Without a category or district
         // to know, each unit is counted at once and memory follows the groups; with one, the units that may count
@@ -103,7 +104,7 @@ public class KpiQueries {
                 tally.add(unit, null);
             }
         };
-        List<Directory.CalendarVersion> versions = directory.calendarVersions(asOf);
+        List<Directory.CalendarVersion> versions = known.calendarVersions();
         if (month == null && groupBy != Kpis.GroupBy.MONTH) {
             settled.all(asOf, calendar, versions, each);
         } else {

@@ -1,6 +1,7 @@
 package cn.qinqing.oversight.ranking;
 
 import cn.qinqing.language.calendar.WorkingCalendar;
+import cn.qinqing.oversight.directory.Directory;
 import cn.qinqing.oversight.directory.DirectorySnapshot;
 import cn.qinqing.oversight.kpi.KpiQueries;
 import cn.qinqing.oversight.kpi.KpiRow;
@@ -48,12 +49,12 @@ public class Rankings {
 
     /** The month's ranking from every fact recorded by the instant, with the directory and calendar known then. */
     public Ranking recompute(YearMonth month, Instant asOf) {
-        DirectorySnapshot directory = kpis.directory(asOf);
+        Directory.View known = kpis.directory(asOf);
         Freshness freshness = readModels.freshness();
-        List<KpiRow> rows = kpis.rows(
-                new Kpis.Filter(month, null, null, null, null, null), Kpis.GroupBy.DEPARTMENT, asOf, directory);
+        List<KpiRow> rows =
+                kpis.rows(new Kpis.Filter(month, null, null, null, null, null), Kpis.GroupBy.DEPARTMENT, asOf, known);
         return new Ranking(
-                month.toString(), asOf, null, freshness.position(), freshness.head(), entries(rows, directory));
+                month.toString(), asOf, null, freshness.position(), freshness.head(), entries(rows, known.snapshot()));
     }
 
     /**
