@@ -58,15 +58,23 @@ public class Directory {
      * {@code directory_version}; for an instant before the last change, the tables are read as of it.
      */
     public View at(Instant asOf) {
+        return kept(asOf).orElseGet(() -> read(asOf));
+    }
+
+    /**
+     * The kept latest directory, if it is what the instant saw (nothing recorded after the instant); empty for an
+     * instant before the last change, which the tables answer — only the part a caller asks for.
+     */
+    private Optional<View> kept(Instant asOf) {
         long version = version();
         Latest known = latest;
         if (known == null || known.version() != version) {
             known = readLatest(version);
         }
         if (known != null && (asOf == null || !asOf.isBefore(known.recordedUntil()))) {
-            return known.view();
+            return Optional.of(known.view());
         }
-        return read(asOf);
+        return Optional.empty();
     }
 
     /** The directory as one read sees it: see {@link #at}. */
@@ -122,7 +130,7 @@ public class Directory {
      * version recorded by then (names, parents, superiors, who heads what). Null: everything recorded.
      */
     public DirectorySnapshot snapshot(Instant asOf) {
-        return at(asOf).snapshot();
+        return kept(asOf).map(View::snapshot).orElseGet(() -> readSnapshot(asOf));
     }
 
     private DirectorySnapshot readSnapshot(Instant asOf) {
@@ -157,7 +165,7 @@ public class Directory {
      * version of that year an admin had loaded by then. Null: everything loaded.
      */
     public WorkingCalendar calendar(Instant asOf) {
-        return at(asOf).calendar();
+        return kept(asOf).map(View::calendar).orElseGet(() -> readCalendar(asOf));
     }
 
     private WorkingCalendar readCalendar(Instant asOf) {
@@ -170,7 +178,7 @@ public class Directory {
 
     /** Which version of each year the calendar in force at the instant has: what an answer as of it was counted by. */
     public List<CalendarVersion> calendarVersions(Instant asOf) {
-        return at(asOf).calendarVersions();
+        return kept(asOf).map(View::calendarVersions).orElseGet(() -> readCalendarVersions(asOf));
     }
 
     private List<CalendarVersion> readCalendarVersions(Instant asOf) {
@@ -240,7 +248,7 @@ public class Directory {
 
     /** Each enterprise's liaison as recorded by {@code asOf} (the latest change wins). */
     public Map<String, Liaison> liaisons(Instant asOf) {
-        return at(asOf).liaisons();
+        return kept(asOf).map(View::liaisons).orElseGet(() -> readLiaisons(asOf));
     }
 
     private Map<String, Liaison> readLiaisons(Instant asOf) {

@@ -103,8 +103,9 @@ class WhatIfRunner {
         Instant end = KpiQueries.start(job.to().plusMonths(1));
         // the period's end, or the request's instant for a period not yet over: a run taken over gives the same answer
         Instant asOf = end.isBefore(job.requestedAt()) ? end : job.requestedAt();
-        WorkingCalendar real = directory.calendar(asOf);
-        DirectorySnapshot snapshot = directory.snapshot(asOf);
+        Directory.View directoryThen = directory.at(asOf);
+        WorkingCalendar real = directoryThen.calendar();
+        DirectorySnapshot snapshot = directoryThen.snapshot();
         Rescheduling rescheduling = new Rescheduling(job.proposal(), real);
         WorkingCalendar proposed = rescheduling.proposedCalendar();
         long total = jobs.appealsToReplay(from, end, asOf);

@@ -10,7 +10,7 @@ class RetrySoonTest {
     private final RetrySoon<Object> retry = new RetrySoon<>(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     @Test
-    void aFirstFailureIsTriedAgainWithinSecondsNotDb_schedulersFiveMinutes() {
+    void aFirstFailureIsTriedAgainWithinSecondsNotFiveMinutes() {
         assertThat(retry.delay(0)).isEqualTo(Duration.ofSeconds(1));
         assertThat(retry.delay(1)).isEqualTo(Duration.ofSeconds(2));
         assertThat(retry.delay(5)).isEqualTo(Duration.ofSeconds(32));
