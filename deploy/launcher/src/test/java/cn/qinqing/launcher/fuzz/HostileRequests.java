@@ -37,6 +37,8 @@ final class HostileRequests {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final int OVERSIZED_BYTES = 300_000;
+    /** {@code server.max-http-request-header-size} of every service (qinqing-platform-defaults.properties). */
+    static final int HEADER_LIMIT_BYTES = 16 * 1024;
 
     /** What to send. {@code poison} is null for reads. */
     record Request(
@@ -48,6 +50,26 @@ final class HostileRequests {
             byte[] body,
             String caller,
             String poison) {
+
+        /**
+         * Whether the service may close the connection rather than answer: a body over its limit, or a request line
+         * and headers over its header limit. Tomcat answers 400 and closes while the client may still be sending;
+         * the unread bytes make the close a reset, which can reach the client before the answer does.
+         */
+        boolean overTheLimits() {
+            if ("oversized-body".equals(poison)) {
+                return true;
+            }
+            long head = method.length()
+                    + 1L
+                    + uri.getRawPath().length()
+                    + (uri.getRawQuery() == null ? 0 : uri.getRawQuery().length() + 1)
+                    + " HTTP/1.1\r\n".length();
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                head += header.getKey().length() + 2 + header.getValue().length() + 2;
+            }
+            return head > HEADER_LIMIT_BYTES;
+        }
 
         String describe() {
             String shown = body == null ? "" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
