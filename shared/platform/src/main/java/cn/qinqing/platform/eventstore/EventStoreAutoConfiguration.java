@@ -144,7 +144,8 @@ public class EventStoreAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .batchSize(500);
+                .batchSize(500)
+                .gapCleaningThreshold(properties.processing().gapCleaningThreshold());
         return new BoundedFetchJdbcEventStorageEngine(
                 builder, properties.processing().cachedEvents());
     }
