@@ -1,5 +1,9 @@
 package cn.qinqing.platform.eventstore;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.SortedSet;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -14,8 +18,16 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * out-of-memory error in a 256 MiB service. Bounded, a fetch returns after {@code fetchLimit} events and the producer
  * fetches again at once from where it stopped, so nothing is lost or delayed; the processors' private streams (which
  * do not block) read as before.
+ *
+ * <p>It also looks for timed-out gaps in a few rows at a time. Axon reads every row from a token's first gap to its
+ * last to find those older than the gap timeout, and stops at the first younger row; with recent gaps thousands of
+ * events apart, every fetch of every processor read those thousands of rows again, for as long as the gaps were
+ * recent (the P3 replay ran at half speed). The rows are read in order, which the loop over them assumes; a token with
+ * more old gaps than that is cleaned further on the next fetch.
  */
 class BoundedFetchJdbcEventStorageEngine extends JdbcEventStorageEngine {
+
+    static final int CLEAN_GAPS_ROWS = 64;
 
     private final int fetchLimit;
 
@@ -28,5 +40,16 @@ class BoundedFetchJdbcEventStorageEngine extends JdbcEventStorageEngine {
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
         return mayBlock ? events.limit(fetchLimit) : events;
+    }
+
+    @Override
+    protected PreparedStatement cleanGaps(Connection connection, SortedSet<Long> gaps) throws SQLException {
+        String index = schema().globalIndexColumn();
+        PreparedStatement statement = connection.prepareStatement("SELECT " + index + ", "
+                + schema().timestampColumn() + " FROM " + schema().domainEventTable() + " WHERE " + index
+                + " >= ? AND " + index + " <= ? ORDER BY " + index + " ASC LIMIT " + CLEAN_GAPS_ROWS);
+        statement.setLong(1, gaps.first());
+        statement.setLong(2, gaps.last() + 1);
+        return statement;
     }
 }
