@@ -3,6 +3,7 @@ package cn.qinqing.appeals.demo;
 import cn.qinqing.appeals.enterprise.command.RegisterEnterpriseCommand;
 import cn.qinqing.language.IndustryChainPosition;
 import cn.qinqing.language.enterprise.Contact;
+import cn.qinqing.platform.eventstore.AggregateStreams;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -57,19 +58,24 @@ class DemoEnterprises {
                     Instant.parse("2026-01-08T02:00:00Z")));
 
     private final CommandGateway commands;
+    private final AggregateStreams streams;
 
-    DemoEnterprises(CommandGateway commands) {
+    DemoEnterprises(CommandGateway commands, AggregateStreams streams) {
         this.commands = commands;
+        this.streams = streams;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         for (RegisterEnterpriseCommand enterprise : ENTERPRISES) {
+            if (streams.started(enterprise)) {
+                continue; // registered by an earlier start
+            }
             try {
                 commands.sendAndWait(enterprise);
                 log.info("Registered demo enterprise {}", enterprise.name());
             } catch (AggregateStreamCreationException alreadyRegistered) {
-                // registered by an earlier start
+                // registered by another instance starting at the same moment
             }
         }
     }

@@ -9,6 +9,7 @@ import cn.qinqing.assignment.directory.command.RoutingConditions;
 import cn.qinqing.language.AppealCategory;
 import cn.qinqing.language.Ids;
 import cn.qinqing.language.directory.LeaderRank;
+import cn.qinqing.platform.eventstore.AggregateStreams;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,9 +54,11 @@ class DemoDirectory {
             Map.entry("head-industry-it", "马志远"));
 
     private final CommandGateway commands;
+    private final AggregateStreams streams;
 
-    DemoDirectory(CommandGateway commands) {
+    DemoDirectory(CommandGateway commands, AggregateStreams streams) {
         this.commands = commands;
+        this.streams = streams;
     }
 
     private static Map<String, String> departments() {
@@ -129,11 +132,14 @@ class DemoDirectory {
     void register() {
         int added = 0;
         for (Object command : commands(Instant.now())) {
+            if (streams.started(command)) {
+                continue; // registered by an earlier start
+            }
             try {
                 commands.sendAndWait(command);
                 added++;
             } catch (AggregateStreamCreationException alreadyThere) {
-                // registered by an earlier start
+                // registered by another instance starting at the same moment
             }
         }
         if (added > 0) {

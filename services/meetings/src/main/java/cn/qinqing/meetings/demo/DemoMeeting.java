@@ -5,6 +5,7 @@ import cn.qinqing.language.meeting.InvitationSelection;
 import cn.qinqing.meetings.meeting.command.InviteEnterprisesCommand;
 import cn.qinqing.meetings.meeting.command.Requester;
 import cn.qinqing.meetings.meeting.command.ScheduleMeetingCommand;
+import cn.qinqing.platform.eventstore.AggregateStreams;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,29 +36,35 @@ class DemoMeeting {
     private static final Logger log = LoggerFactory.getLogger(DemoMeeting.class);
 
     private final CommandGateway commands;
+    private final AggregateStreams streams;
 
-    DemoMeeting(CommandGateway commands) {
+    DemoMeeting(CommandGateway commands, AggregateStreams streams) {
         this.commands = commands;
+        this.streams = streams;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() {
         LocalDate day = LocalDate.now(CITY).plusDays(7);
         Instant startsAt = day.atTime(LocalTime.of(7, 30)).atZone(CITY).toInstant();
-        try {
-            commands.sendAndWait(new ScheduleMeetingCommand(
-                    ID,
-                    "leader",
-                    "光伏产业链：硅片与电池片 (photovoltaic chain: wafers and cells)",
-                    "市政府第一会议室 (City Hall, meeting room 1)",
-                    startsAt,
-                    day.atTime(LocalTime.of(9, 0)).atZone(CITY).toInstant(),
-                    12,
-                    List.of("industry-it", "natural-resources", "finance-office"),
-                    startsAt.minusSeconds(2 * 24 * 3600),
-                    Instant.now()));
-        } catch (AggregateStreamCreationException alreadyScheduled) {
+        ScheduleMeetingCommand schedule = new ScheduleMeetingCommand(
+                ID,
+                "leader",
+                "光伏产业链：硅片与电池片 (photovoltaic chain: wafers and cells)",
+                "市政府第一会议室 (City Hall, meeting room 1)",
+                startsAt,
+                day.atTime(LocalTime.of(9, 0)).atZone(CITY).toInstant(),
+                12,
+                List.of("industry-it", "natural-resources", "finance-office"),
+                startsAt.minusSeconds(2 * 24 * 3600),
+                Instant.now());
+        if (streams.started(schedule)) {
             return; // scheduled by an earlier start
+        }
+        try {
+            commands.sendAndWait(schedule);
+        } catch (AggregateStreamCreationException alreadyScheduled) {
+            return; // scheduled by another instance starting at the same moment
         }
         commands.sendAndWait(new InviteEnterprisesCommand(
                 ID,

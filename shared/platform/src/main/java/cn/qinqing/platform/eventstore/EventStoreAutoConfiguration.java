@@ -164,6 +164,11 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    public AggregateStreams aggregateStreams(EventStore eventStore) {
+        return new AggregateStreams(eventStore);
+    }
+
+    @Bean
     PostgresEventNotifications postgresEventNotifications(DataSource dataSource, EventBus eventBus) {
         return new PostgresEventNotifications(dataSource, (WakeableEventStore) eventBus);
     }

@@ -1,0 +1,37 @@
+package cn.qinqing.assignment.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qinqing.assignment.AssignmentApiTestBase;
+import cn.qinqing.assignment.directory.command.RegisterDepartmentCommand;
+import cn.qinqing.platform.eventstore.AggregateStreams;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The demo seeding asks whether an entry is registered before it registers it: a second start sends nothing, so the
+ * store refuses nothing, and no refused append leaves a gap in the processors' tokens (OldGapsIT).
+ */
+class DemoSeedingIT extends AssignmentApiTestBase {
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    AggregateStreams streams;
+
+    @Test
+    void aRegisteredEntryIsFoundUnderTheAggregateItsCommandTargets() {
+        // the department's aggregate id is derived from its id: the command's target, not the field, is looked up
+        RegisterDepartmentCommand register = new RegisterDepartmentCommand(
+                "seeding-" + UUID.randomUUID(), "Seeding test bureau", null, Instant.now());
+        assertThat(streams.started(register)).as("before it is registered").isFalse();
+
+        commands.sendAndWait(register);
+
+        assertThat(streams.started(register)).as("after it is registered").isTrue();
+    }
+}
