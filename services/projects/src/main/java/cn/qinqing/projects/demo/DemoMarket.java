@@ -9,6 +9,7 @@ import cn.qinqing.language.market.PostKind;
 import cn.qinqing.language.market.ScorePart;
 import cn.qinqing.language.project.Capacity;
 import cn.qinqing.language.project.CapacityUnit;
+import cn.qinqing.platform.eventstore.AggregateStreams;
 import cn.qinqing.projects.market.command.ClosePostCommand;
 import cn.qinqing.projects.market.command.ConsentToMatchCommand;
 import cn.qinqing.projects.market.command.DraftPostCommand;
@@ -46,9 +47,11 @@ class DemoMarket {
     private static final Logger log = LoggerFactory.getLogger(DemoMarket.class);
 
     private final CommandGateway commands;
+    private final AggregateStreams streams;
 
-    DemoMarket(CommandGateway commands) {
+    DemoMarket(CommandGateway commands, AggregateStreams streams) {
         this.commands = commands;
+        this.streams = streams;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,21 +59,25 @@ class DemoMarket {
         Requester userA = new Requester("enterprise-a", Role.ENTERPRISE, DemoProjects.ENTERPRISE_A, null);
         Requester userB = new Requester("enterprise-b", Role.ENTERPRISE, DemoProjects.ENTERPRISE_B, null);
         Requester system = Requester.system("projects");
-        try {
-            commands.sendAndWait(new DraftPostCommand(
-                    POLYSILICON_NEED,
-                    userA,
-                    DemoProjects.ENTERPRISE_A,
-                    PostKind.NEED,
-                    NeedType.SUPPLY,
-                    "N型致密料多晶硅 (N-type dense polysilicon)",
-                    ChainLink.POLYSILICON,
-                    new Capacity(new BigDecimal("3000"), CapacityUnit.TONNES),
-                    "2027年一季度起每月250吨，送到青山厂区 (250 t a month from Q1 2027, delivered)",
-                    "20GW 硅片项目投产后的硅料需求。 (Feedstock for the 20 GW wafer plant.)",
-                    Instant.now()));
-        } catch (AggregateStreamCreationException alreadyPosted) {
+        DraftPostCommand need = new DraftPostCommand(
+                POLYSILICON_NEED,
+                userA,
+                DemoProjects.ENTERPRISE_A,
+                PostKind.NEED,
+                NeedType.SUPPLY,
+                "N型致密料多晶硅 (N-type dense polysilicon)",
+                ChainLink.POLYSILICON,
+                new Capacity(new BigDecimal("3000"), CapacityUnit.TONNES),
+                "2027年一季度起每月250吨，送到青山厂区 (250 t a month from Q1 2027, delivered)",
+                "20GW 硅片项目投产后的硅料需求。 (Feedstock for the 20 GW wafer plant.)",
+                Instant.now());
+        if (streams.started(need)) {
             return; // posted by an earlier start
+        }
+        try {
+            commands.sendAndWait(need);
+        } catch (AggregateStreamCreationException alreadyPosted) {
+            return; // posted by another instance starting at the same moment
         }
         commands.sendAndWait(new PublishPostCommand(POLYSILICON_NEED, userA, Instant.now()));
         commands.sendAndWait(new DraftPostCommand(

@@ -7,6 +7,7 @@ import cn.qinqing.language.Urgency;
 import cn.qinqing.language.project.Capacity;
 import cn.qinqing.language.project.CapacityUnit;
 import cn.qinqing.language.project.Milestone;
+import cn.qinqing.platform.eventstore.AggregateStreams;
 import cn.qinqing.projects.project.command.MilestoneDate;
 import cn.qinqing.projects.project.command.NoteProgressCommand;
 import cn.qinqing.projects.project.command.RaiseBlockerCommand;
@@ -51,9 +52,11 @@ class DemoProjects {
     private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
 
     private final CommandGateway commands;
+    private final AggregateStreams streams;
 
-    DemoProjects(CommandGateway commands) {
+    DemoProjects(CommandGateway commands, AggregateStreams streams) {
         this.commands = commands;
+        this.streams = streams;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -69,61 +72,83 @@ class DemoProjects {
     private void registerModuleLine() {
         LocalDate today = LocalDate.now(CITY);
         LocalDate signed = today.minusDays(20);
+        RegisterKeyProjectCommand moduleLine = new RegisterKeyProjectCommand(
+                MODULE,
+                Requester.system("projects"),
+                "10GW高效光伏组件项目 (10 GW high-efficiency modules)",
+                List.of(MODULE_MAKER),
+                ChainLink.MODULE,
+                new BigDecimal("1800000000"),
+                new Capacity(new BigDecimal("10"), CapacityUnit.GW),
+                "包头昆都仑区金属深加工园区 (Kundulun metal processing park)",
+                "leader",
+                "industry-it",
+                signed,
+                List.of(
+                        new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(40), null),
+                        new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(60), null),
+                        new MilestoneDate(Milestone.EQUIPMENT_INSTALLED, signed.plusDays(180), null),
+                        new MilestoneDate(Milestone.TRIAL_PRODUCTION, signed.plusDays(220), null),
+                        new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(270), null)),
+                today,
+                Instant.now());
+        if (streams.started(moduleLine)) {
+            return; // registered by an earlier start
+        }
         try {
-            commands.sendAndWait(new RegisterKeyProjectCommand(
-                    MODULE,
-                    Requester.system("projects"),
-                    "10GW高效光伏组件项目 (10 GW high-efficiency modules)",
-                    List.of(MODULE_MAKER),
-                    ChainLink.MODULE,
-                    new BigDecimal("1800000000"),
-                    new Capacity(new BigDecimal("10"), CapacityUnit.GW),
-                    "包头昆都仑区金属深加工园区 (Kundulun metal processing park)",
-                    "leader",
-                    "industry-it",
-                    signed,
-                    List.of(
-                            new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(40), null),
-                            new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(60), null),
-                            new MilestoneDate(Milestone.EQUIPMENT_INSTALLED, signed.plusDays(180), null),
-                            new MilestoneDate(Milestone.TRIAL_PRODUCTION, signed.plusDays(220), null),
-                            new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(270), null)),
-                    today,
-                    Instant.now()));
+            commands.sendAndWait(moduleLine);
             log.info("Registered the demo key project {} (module line, signed)", MODULE);
         } catch (AggregateStreamCreationException alreadyRegistered) {
-            // registered by an earlier start
+            // registered by another instance starting at the same moment
         }
     }
 
     private void registerStory() {
         LocalDate today = LocalDate.now(CITY);
         Requester system = Requester.system("projects");
-        try {
-            LocalDate signed = today.minusDays(400);
-            commands.sendAndWait(new RegisterKeyProjectCommand(
-                    POLYSILICON,
-                    system,
-                    "年产10万吨高纯多晶硅项目 (100 000 t/a high-purity polysilicon)",
-                    List.of(ENTERPRISE_B),
-                    ChainLink.POLYSILICON,
-                    new BigDecimal("8500000000"),
-                    new Capacity(new BigDecimal("100000"), CapacityUnit.TONNES),
-                    "包头稀土高新区希望工业园 (Xiwang industrial park)",
-                    "leader",
-                    "industry-it",
-                    signed,
-                    List.of(
-                            new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(30), signed.plusDays(24)),
-                            new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(45), signed.plusDays(38)),
-                            new MilestoneDate(
-                                    Milestone.EQUIPMENT_INSTALLED, signed.plusDays(200), signed.plusDays(196)),
-                            new MilestoneDate(Milestone.TRIAL_PRODUCTION, signed.plusDays(260), signed.plusDays(262)),
-                            new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(330), signed.plusDays(318))),
-                    today,
-                    Instant.now()));
-        } catch (AggregateStreamCreationException alreadyRegistered) {
+        LocalDate polysiliconSigned = today.minusDays(400);
+        RegisterKeyProjectCommand polysilicon = new RegisterKeyProjectCommand(
+                POLYSILICON,
+                system,
+                "年产10万吨高纯多晶硅项目 (100 000 t/a high-purity polysilicon)",
+                List.of(ENTERPRISE_B),
+                ChainLink.POLYSILICON,
+                new BigDecimal("8500000000"),
+                new Capacity(new BigDecimal("100000"), CapacityUnit.TONNES),
+                "包头稀土高新区希望工业园 (Xiwang industrial park)",
+                "leader",
+                "industry-it",
+                polysiliconSigned,
+                List.of(
+                        new MilestoneDate(
+                                Milestone.LAND_AND_PERMITS,
+                                polysiliconSigned.plusDays(30),
+                                polysiliconSigned.plusDays(24)),
+                        new MilestoneDate(
+                                Milestone.CONSTRUCTION_STARTED,
+                                polysiliconSigned.plusDays(45),
+                                polysiliconSigned.plusDays(38)),
+                        new MilestoneDate(
+                                Milestone.EQUIPMENT_INSTALLED,
+                                polysiliconSigned.plusDays(200),
+                                polysiliconSigned.plusDays(196)),
+                        new MilestoneDate(
+                                Milestone.TRIAL_PRODUCTION,
+                                polysiliconSigned.plusDays(260),
+                                polysiliconSigned.plusDays(262)),
+                        new MilestoneDate(
+                                Milestone.COMMISSIONED,
+                                polysiliconSigned.plusDays(330),
+                                polysiliconSigned.plusDays(318))),
+                today,
+                Instant.now());
+        if (streams.started(polysilicon)) {
             return; // registered by an earlier start
+        }
+        try {
+            commands.sendAndWait(polysilicon);
+        } catch (AggregateStreamCreationException alreadyRegistered) {
+            return; // registered by another instance starting at the same moment
         }
         LocalDate signed = today.minusDays(150);
         commands.sendAndWait(new RegisterKeyProjectCommand(
