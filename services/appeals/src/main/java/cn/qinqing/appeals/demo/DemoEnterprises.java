@@ -7,7 +7,6 @@ import cn.qinqing.platform.eventstore.AggregateStreams;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -68,14 +67,8 @@ class DemoEnterprises {
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         for (RegisterEnterpriseCommand enterprise : ENTERPRISES) {
-            if (streams.started(enterprise)) {
-                continue; // registered by an earlier start
-            }
-            try {
-                commands.sendAndWait(enterprise);
+            if (streams.createIfAbsent(commands, enterprise)) {
                 log.info("Registered demo enterprise {}", enterprise.name());
-            } catch (AggregateStreamCreationException alreadyRegistered) {
-                // registered by another instance starting at the same moment
             }
         }
     }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -132,14 +131,8 @@ class DemoDirectory {
     void register() {
         int added = 0;
         for (Object command : commands(Instant.now())) {
-            if (streams.started(command)) {
-                continue; // registered by an earlier start
-            }
-            try {
-                commands.sendAndWait(command);
+            if (streams.createIfAbsent(commands, command)) {
                 added++;
-            } catch (AggregateStreamCreationException alreadyThere) {
-                // registered by another instance starting at the same moment
             }
         }
         if (added > 0) {

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -58,13 +57,8 @@ class DemoMeeting {
                 List.of("industry-it", "natural-resources", "finance-office"),
                 startsAt.minusSeconds(2 * 24 * 3600),
                 Instant.now());
-        if (streams.started(schedule)) {
+        if (!streams.createIfAbsent(commands, schedule)) {
             return; // scheduled by an earlier start
-        }
-        try {
-            commands.sendAndWait(schedule);
-        } catch (AggregateStreamCreationException alreadyScheduled) {
-            return; // scheduled by another instance starting at the same moment
         }
         commands.sendAndWait(new InviteEnterprisesCommand(
                 ID,

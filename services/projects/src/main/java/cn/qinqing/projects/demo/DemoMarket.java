@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -71,13 +70,8 @@ class DemoMarket {
                 "2027年一季度起每月250吨，送到青山厂区 (250 t a month from Q1 2027, delivered)",
                 "20GW 硅片项目投产后的硅料需求。 (Feedstock for the 20 GW wafer plant.)",
                 Instant.now());
-        if (streams.started(need)) {
+        if (!streams.createIfAbsent(commands, need)) {
             return; // posted by an earlier start
-        }
-        try {
-            commands.sendAndWait(need);
-        } catch (AggregateStreamCreationException alreadyPosted) {
-            return; // posted by another instance starting at the same moment
         }
         commands.sendAndWait(new PublishPostCommand(POLYSILICON_NEED, userA, Instant.now()));
         commands.sendAndWait(new DraftPostCommand(

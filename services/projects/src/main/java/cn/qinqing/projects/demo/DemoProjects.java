@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -92,22 +91,15 @@ class DemoProjects {
                         new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(270), null)),
                 today,
                 Instant.now());
-        if (streams.started(moduleLine)) {
-            return; // registered by an earlier start
-        }
-        try {
-            commands.sendAndWait(moduleLine);
+        if (streams.createIfAbsent(commands, moduleLine)) {
             log.info("Registered the demo key project {} (module line, signed)", MODULE);
-        } catch (AggregateStreamCreationException alreadyRegistered) {
-            // registered by another instance starting at the same moment
         }
     }
 
-    private void registerStory() {
-        LocalDate today = LocalDate.now(CITY);
-        Requester system = Requester.system("projects");
-        LocalDate polysiliconSigned = today.minusDays(400);
-        RegisterKeyProjectCommand polysilicon = new RegisterKeyProjectCommand(
+    /** Enterprise B's plant, signed 400 days ago and producing: the story's first project. */
+    private static RegisterKeyProjectCommand polysiliconPlant(LocalDate today, Requester system) {
+        LocalDate signed = today.minusDays(400);
+        return new RegisterKeyProjectCommand(
                 POLYSILICON,
                 system,
                 "年产10万吨高纯多晶硅项目 (100 000 t/a high-purity polysilicon)",
@@ -118,37 +110,22 @@ class DemoProjects {
                 "包头稀土高新区希望工业园 (Xiwang industrial park)",
                 "leader",
                 "industry-it",
-                polysiliconSigned,
+                signed,
                 List.of(
-                        new MilestoneDate(
-                                Milestone.LAND_AND_PERMITS,
-                                polysiliconSigned.plusDays(30),
-                                polysiliconSigned.plusDays(24)),
-                        new MilestoneDate(
-                                Milestone.CONSTRUCTION_STARTED,
-                                polysiliconSigned.plusDays(45),
-                                polysiliconSigned.plusDays(38)),
-                        new MilestoneDate(
-                                Milestone.EQUIPMENT_INSTALLED,
-                                polysiliconSigned.plusDays(200),
-                                polysiliconSigned.plusDays(196)),
-                        new MilestoneDate(
-                                Milestone.TRIAL_PRODUCTION,
-                                polysiliconSigned.plusDays(260),
-                                polysiliconSigned.plusDays(262)),
-                        new MilestoneDate(
-                                Milestone.COMMISSIONED,
-                                polysiliconSigned.plusDays(330),
-                                polysiliconSigned.plusDays(318))),
+                        new MilestoneDate(Milestone.LAND_AND_PERMITS, signed.plusDays(30), signed.plusDays(24)),
+                        new MilestoneDate(Milestone.CONSTRUCTION_STARTED, signed.plusDays(45), signed.plusDays(38)),
+                        new MilestoneDate(Milestone.EQUIPMENT_INSTALLED, signed.plusDays(200), signed.plusDays(196)),
+                        new MilestoneDate(Milestone.TRIAL_PRODUCTION, signed.plusDays(260), signed.plusDays(262)),
+                        new MilestoneDate(Milestone.COMMISSIONED, signed.plusDays(330), signed.plusDays(318))),
                 today,
                 Instant.now());
-        if (streams.started(polysilicon)) {
+    }
+
+    private void registerStory() {
+        LocalDate today = LocalDate.now(CITY);
+        Requester system = Requester.system("projects");
+        if (!streams.createIfAbsent(commands, polysiliconPlant(today, system))) {
             return; // registered by an earlier start
-        }
-        try {
-            commands.sendAndWait(polysilicon);
-        } catch (AggregateStreamCreationException alreadyRegistered) {
-            return; // registered by another instance starting at the same moment
         }
         LocalDate signed = today.minusDays(150);
         commands.sendAndWait(new RegisterKeyProjectCommand(

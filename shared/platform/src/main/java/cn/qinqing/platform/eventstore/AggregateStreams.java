@@ -1,7 +1,9 @@
 package cn.qinqing.platform.eventstore;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 
@@ -25,5 +27,18 @@ public class AggregateStreams {
         String aggregate = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command))
                 .getIdentifier();
         return eventStore.lastSequenceNumberFor(aggregate).isPresent();
+    }
+
+    /** Sends the creating {@code command} unless its aggregate has events already; true when this call created it. */
+    public boolean createIfAbsent(CommandGateway commands, Object command) {
+        if (started(command)) {
+            return false; // created by an earlier start
+        }
+        try {
+            commands.sendAndWait(command);
+            return true;
+        } catch (AggregateStreamCreationException raced) {
+            return false; // created by another instance starting at the same moment
+        }
     }
 }

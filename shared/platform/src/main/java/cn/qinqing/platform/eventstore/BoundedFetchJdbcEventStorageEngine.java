@@ -21,9 +21,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  *
  * <p>It also looks for timed-out gaps in a few rows at a time. Axon reads every row from a token's first gap to its
  * last to find those older than the gap timeout, and stops at the first younger row; with recent gaps thousands of
- * events apart, every fetch of every processor read those thousands of rows again, for as long as the gaps were
- * recent (the P3 replay ran at half speed). The rows are read in order, which the loop over them assumes; a token with
- * more old gaps than that is cleaned further on the next fetch.
+ * events apart, every fetch of every processor would read those thousands of rows again for as long as the gaps stay
+ * recent. The rows are read in order, which Axon's loop over them assumes (its query has no ORDER BY); a token with
+ * more old gaps than fit in those rows is cleaned further on the next fetch.
  */
 class BoundedFetchJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
