@@ -227,10 +227,13 @@ public final class Bench {
         Log.say(String.format("  raw inserts %.0f/s", rawInserts));
 
         filings.tokens(seeding.enterpriseTokens(issuer));
-        // appeals answers the filings, assignment routes them (P2)
+        // appeals answers the filings, assignment routes them (P2), oversight keeps every event
         List<Process> profilers = new ArrayList<>();
         if (options.profile) {
-            for (String service : List.of("appeals", "assignment")) {
+            for (String service : List.of("appeals", "assignment", "oversight")) {
+                if (!Measuring.isRunning(platform, service)) {
+                    continue;
+                }
                 profilers.add(
                         Measuring.jfr(root, service, platform.service(service).pid(), phase));
             }
