@@ -1,17 +1,24 @@
 package cn.qinqing.launcher;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Spring Boot's class-data-sharing recipe for the service processes: each service's jar is extracted once per build
@@ -20,13 +27,15 @@ import java.util.stream.Stream;
  * and every later start maps that archive ({@code -XX:SharedArchiveFile}) instead of loading, parsing and verifying
  * those classes again: about 40 % less CPU until healthy for appeals (measured in {@code docs/performance.md}).
  *
- * <p>Everything lives in one directory ({@code .run/cds}), shared by the launcher and the benchmark; a rebuilt jar gets
- * a new extraction and a new archive. Two platforms may race: extractions and archives are written under temporary
+ * <p>Everything lives in one directory ({@code .run/cds}), shared by the launcher and the benchmark; a jar whose
+ * content changed gets a new extraction and a new archive, one built again with the same content keeps both. Two platforms may race: extractions and archives are written under temporary
  * names and moved into place, and a JVM given an archive it cannot use runs without it.
  */
 final class ClassDataSharing {
 
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final int KEY_LENGTH = 16;
 
     private final Path directory;
 
@@ -69,10 +78,14 @@ final class ClassDataSharing {
         }
     }
 
-    /** {@code .run/cds/<service>-<size>-<modified>/}: the jar's extraction, made once per build of the jar. */
+    /**
+     * {@code .run/cds/<service>-<content>/}: the jar's extraction, made once per content of the jar. A build that
+     * changed nothing in a service writes the same bytes again (reproducible jars, {@code
+     * project.build.outputTimestamp}), so its extraction and archive stay; keyed by size and time, every build made
+     * all nine services record again.
+     */
     private Path extracted(ServiceDefinition service, Path jar) throws IOException {
-        String stamp = service.name() + "-" + Files.size(jar) + "-"
-                + Files.getLastModifiedTime(jar).toMillis();
+        String stamp = service.name() + "-" + contentKey(jar);
         Path target = directory.resolve(stamp);
         if (Files.isRegularFile(target.resolve(jar.getFileName()))) {
             return target;
@@ -119,12 +132,39 @@ final class ClassDataSharing {
                         return name.startsWith(service.name() + "-")
                                 && !name.equals(current)
                                 && !name.endsWith(".tmp")
-                                && name.substring(service.name().length() + 1).matches("\\d+-\\d+");
+                                && name.substring(service.name().length() + 1)
+                                        .matches("\\d+-\\d+|[0-9a-f]{" + KEY_LENGTH + "}");
                     })
                     .forEach(ClassDataSharing::delete);
         } catch (IOException e) {
             // left for the next start
         }
+    }
+
+    /**
+     * What the jar holds, from its central directory alone (every entry's name, size and CRC-32; nothing is
+     * decompressed): milliseconds for a service jar, where hashing its 60–90 MB would cost a second of CPU per start.
+     */
+    static String contentKey(Path jar) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(ByteBuffer.allocate(2 * Long.BYTES)
+                        .putLong(entry.getSize())
+                        .putLong(entry.getCrc())
+                        .flip());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, KEY_LENGTH);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -3,8 +3,13 @@ package cn.qinqing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +40,28 @@ class ClassDataSharingTest {
     }
 
     @Test
+    void aBuildThatChangedNothingKeepsTheArchiveAndAChangedJarRecordsAgain() throws IOException {
+        Path jar = builtJar();
+        Path extracted = extractionOf(jar);
+        ClassDataSharing sharing = new ClassDataSharing(directory);
+        ClassDataSharing.Launch first = sharing.prepare(APPEALS, jar);
+        Files.write(first.recording(), new byte[] {1, 2, 3});
+        ClassDataSharing.keep(first, true);
+
+        // written again by the next build: the same entries, a new modification time
+        writeJar(jar, "a service class");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(sharing.prepare(APPEALS, jar).javaOptions())
+                .containsExactly("-XX:SharedArchiveFile=" + extracted.resolve("appeals.jsa"));
+
+        writeJar(jar, "a changed service class");
+        Path changed = extractionOf(jar);
+        ClassDataSharing.Launch afterTheChange = sharing.prepare(APPEALS, jar);
+        assertThat(afterTheChange.jar()).isEqualTo(changed.resolve("qinqing-appeals.jar"));
+        assertThat(afterTheChange.describe()).isEqualTo("recording its class data archive");
+    }
+
+    @Test
     void theArchiveOfAKilledProcessIsDropped() throws IOException {
         Path jar = builtJar();
         Path extracted = extractionOf(jar);
@@ -61,13 +88,23 @@ class ClassDataSharingTest {
     private Path builtJar() throws IOException {
         Path jar = directory.resolve("build/qinqing-appeals.jar");
         Files.createDirectories(jar.getParent());
-        return Files.writeString(jar, "a service jar");
+        return writeJar(jar, "a service class");
     }
 
-    /** What {@code java -Djarmode=tools -jar … extract} left for this build of the jar. */
+    private static Path writeJar(Path jar, String content) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            ZipEntry entry = new ZipEntry("BOOT-INF/classes/Service.class");
+            entry.setTime(System.currentTimeMillis());
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
+    /** What {@code java -Djarmode=tools -jar … extract} left for this content of the jar. */
     private Path extractionOf(Path jar) throws IOException {
-        Path extracted = directory.resolve("appeals-" + Files.size(jar) + "-"
-                + Files.getLastModifiedTime(jar).toMillis());
+        Path extracted = directory.resolve("appeals-" + ClassDataSharing.contentKey(jar));
         Files.createDirectories(extracted);
         Files.writeString(extracted.resolve("qinqing-appeals.jar"), "extracted");
         return extracted;
