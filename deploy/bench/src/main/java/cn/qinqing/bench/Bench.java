@@ -134,9 +134,7 @@ public final class Bench {
         if (options.classDataSharing) {
             builder.classDataSharing(root.resolve(".run/cds"));
         }
-        if (options.serviceHeap != null) {
-            builder.javaOptions(javaOptions());
-        }
+        builder.javaOptions(javaOptions());
         // the benchmark files thousands of appeals for each enterprise: the filing limit (100 an hour) would stop it
         builder.arguments("appeals", NO_FILING_LIMIT);
         // the bench starts no mail server: notifications (in P5 only, stopped before the load) is healthy without one,
@@ -192,8 +190,17 @@ public final class Bench {
         return platform;
     }
 
+    /**
+     * The launcher's options for the service processes: its defaults, or {@code QINQING_JAVA_OPTS} in their place as
+     * in {@code ./deploy/run.sh} (to compare, for instance, the C2 compiler with the default C1); {@code
+     * --service-heap} still sets the heap.
+     */
     private List<String> javaOptions() {
-        return Platform.DEFAULT_JAVA_OPTIONS.stream()
+        String replaced = System.getenv("QINQING_JAVA_OPTS");
+        List<String> chosen = replaced == null || replaced.isBlank()
+                ? Platform.DEFAULT_JAVA_OPTIONS
+                : List.of(replaced.trim().split("\\s+"));
+        return chosen.stream()
                 .map(option -> option.startsWith("-Xmx") && options.serviceHeap != null
                         ? "-Xmx" + options.serviceHeap
                         : option)
@@ -368,8 +375,19 @@ public final class Bench {
                 String adminToken = seeding.token(issuer, "admin-client");
                 URI replay = URI.create(
                         "http://127.0.0.1:" + platform.service("oversight").port() + "/api/oversight/admin/replay");
+                // the replay alone, from the request until done: what a slow replay spends its time on
+                Measuring.Recording replayProfile = options.profile
+                        ? Measuring.jfrStart(
+                                root,
+                                "oversight",
+                                "replay",
+                                platform.service("oversight").pid())
+                        : null;
                 double replayRate = store.replay(
                         platform.service("oversight"), replay, adminToken, Duration.ofMinutes(options.full ? 120 : 10));
+                if (replayProfile != null) {
+                    replayProfile.stop();
+                }
                 p3.put("events", store.head());
                 p3.put("events_per_s", Report.round(replayRate, 1));
                 p3.put("raw_reads_per_s", Report.round(rawReads, 1));

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -436,6 +437,31 @@ final class Measuring {
 
     static boolean isRunning(Platform platform, String name) {
         return platform.services().stream().anyMatch(s -> s.name().equals(name) && s.isAlive());
+    }
+
+    /** A JFR recording of one service that runs until {@link Recording#stop()}: {@code .run/bench/<service>-<name>.jfr}. */
+    static Recording jfrStart(Path root, String service, String name, long pid)
+            throws IOException, InterruptedException {
+        Path file = root.resolve(".run/bench/" + service + "-" + name + ".jfr");
+        say("profiling " + service + " (pid " + pid + ") with JFR into " + file);
+        jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        return new Recording(pid, name, file);
+    }
+
+    record Recording(long pid, String name, Path file) {
+        void stop() throws IOException, InterruptedException {
+            jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file);
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).inheritIO().start();
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+        }
     }
 
     static Process jfr(Path root, String service, long pid, Duration duration) throws IOException {
