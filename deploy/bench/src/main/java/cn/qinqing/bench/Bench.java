@@ -263,7 +263,8 @@ public final class Bench {
         Log.say("P1 closed model: " + options.clients + " clients for " + phase.toSeconds() + " s");
         long[] before = store.commits();
         Map<String, Long> writesBefore = store.writesPerTable();
-        long cpuBefore = Measuring.cpuMillis(platform);
+        Map<String, Long> cpuBefore = Measuring.cpuMillisByService(platform);
+        long postgresBefore = Measuring.postgresCpuMillis();
         Filings.Result closed = filings.closed(options.clients, phase);
         // what the filings set off in the other services is part of their cost; a stopped service's processors never
         // catch up, and waiting the whole minute for them put a minute of idle work into the figures per filing
@@ -272,7 +273,8 @@ public final class Bench {
                         .filter(service -> Measuring.isRunning(platform, service))
                         .toList(),
                 Duration.ofSeconds(60));
-        long cpuAfter = Measuring.cpuMillis(platform);
+        Map<String, Long> cpuAfter = Measuring.cpuMillisByService(platform);
+        long postgresAfter = Measuring.postgresCpuMillis();
         long[] after = store.commits();
         Map<String, Long> writesAfter = store.writesPerTable();
         Log.say(Report.describe(closed));
@@ -281,12 +283,26 @@ public final class Bench {
         double commitsPerFiling = (after[0] - before[0]) / filed;
         double rowsPerFiling = (after[1] - before[1]) / filed;
         double fetchedPerFiling = (after[2] - before[2]) / filed;
-        double cpuPerFiling = (cpuAfter - cpuBefore) / filed;
+        Map<String, Object> cpuPerFilingByService = new LinkedHashMap<>();
+        double cpuPerFiling = 0;
+        for (Map.Entry<String, Long> service : cpuAfter.entrySet()) {
+            Long started = cpuBefore.get(service.getKey());
+            if (started != null) {
+                double perFiling = (service.getValue() - started) / filed;
+                cpuPerFilingByService.put(service.getKey(), Report.round(perFiling, 2));
+                cpuPerFiling += perFiling;
+            }
+        }
+        double postgresPerFiling =
+                postgresBefore < 0 || postgresAfter < 0 ? -1 : (postgresAfter - postgresBefore) / filed;
         Log.say(String.format(
                 "  per filing: %.1f commits (pg_stat_database.xact_commit), %.1f rows written, %.1f rows fetched,"
                         + " %.1f ms CPU of the services (/proc)",
                 commitsPerFiling, rowsPerFiling, fetchedPerFiling, cpuPerFiling));
         Log.say("  rows written per filing, by table: " + writesPerFiling);
+        Log.say(String.format(
+                "  CPU ms per filing, by service: %s; PostgreSQL's processes: %.1f ms",
+                cpuPerFilingByService, postgresPerFiling));
         for (Process profiler : profilers) {
             profiler.waitFor(10, TimeUnit.SECONDS);
         }
@@ -306,6 +322,8 @@ public final class Bench {
         p1.put("rows_per_filing", Report.round(rowsPerFiling, 1));
         p1.put("rows_fetched_per_filing", Report.round(fetchedPerFiling, 1));
         p1.put("cpu_ms_per_filing", Report.round(cpuPerFiling, 1));
+        p1.put("cpu_ms_per_filing_by_service", cpuPerFilingByService);
+        p1.put("postgres_cpu_ms_per_filing", Report.round(postgresPerFiling, 1));
         p1.put("writes_per_filing_by_table", writesPerFiling);
         p1.put("read_after_write_404", single.notFound());
         p1.put("read_after_write_stale", single.stale());

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -76,20 +77,57 @@ final class Measuring {
         return writes;
     }
 
-    /** CPU time the platform's service processes used so far, in ms (user + system, from /proc). */
-    static long cpuMillis(Platform platform) {
-        long ticks = 0;
+    /** CPU time each running service's process used so far, in ms (user + system, from /proc; a stopped one used none). */
+    static Map<String, Long> cpuMillisByService(Platform platform) {
+        Map<String, Long> millis = new LinkedHashMap<>();
         for (RunningService service : platform.services()) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + service.pid() + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // fields after the command: state is [0], utime [11], stime [12] (man 5 proc, fields 14 and 15)
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException e) {
-                // a service that stopped uses no CPU
+            long used = processCpuMillis(service.pid());
+            if (used >= 0) {
+                millis.put(service.name(), used);
             }
         }
-        return ticks * 10; // USER_HZ is 100 on Linux
+        return millis;
+    }
+
+    /**
+     * CPU time so far of every PostgreSQL process of this machine that is alive now (postmaster, its helpers and the
+     * backends): the services' connections are pooled and live through a phase, so the difference over the phase is
+     * the server's work for it, give or take the short-lived connections that came and went in between.
+     */
+    static long postgresCpuMillis() {
+        long millis = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.toList()) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    if ("postgres"
+                            .equals(Files.readString(process.resolve("comm")).trim())) {
+                        long used = processCpuMillis(Long.parseLong(name));
+                        millis += Math.max(used, 0);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return millis;
+    }
+
+    /** utime + stime of a process in milliseconds, or -1 when it is gone. */
+    private static long processCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command: state is [0], utime [11], stime [12] (man 5 proc, fields 14 and 15)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Whether assignment reacted to the appeal (an assignment event naming it after global index {@code after}). */
