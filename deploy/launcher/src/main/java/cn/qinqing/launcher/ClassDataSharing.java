@@ -21,7 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Spring Boot's class-data-sharing recipe for the service processes: each service's jar is extracted once per build
+ * Spring Boot's class-data-sharing recipe for the service processes: each service's jar is extracted once per content
  * ({@code java -Djarmode=tools -jar … extract}, so that its classes come from plain jars the JVM can archive), the
  * first start records an archive of the classes it loaded when the process stops ({@code -XX:ArchiveClassesAtExit}),
  * and every later start maps that archive ({@code -XX:SharedArchiveFile}) instead of loading, parsing and verifying
