@@ -28,8 +28,9 @@ import java.util.zip.ZipFile;
  * those classes again: about 40 % less CPU until healthy for appeals (measured in {@code docs/performance.md}).
  *
  * <p>Everything lives in one directory ({@code .run/cds}), shared by the launcher and the benchmark; a jar whose
- * content changed gets a new extraction and a new archive, one built again with the same content keeps both. Two platforms may race: extractions and archives are written under temporary
- * names and moved into place, and a JVM given an archive it cannot use runs without it.
+ * content changed gets a new extraction and a new archive, one built again with the same content keeps both. Two
+ * platforms may race: extractions and archives are written under temporary names and moved into place, and a JVM
+ * given an archive it cannot use runs without it.
  */
 final class ClassDataSharing {
 
