@@ -77,7 +77,7 @@ final class Measuring {
         return writes;
     }
 
-    /** CPU time each running service's process used so far, in ms (user + system, from /proc; a stopped one used none). */
+    /** CPU time each running service's process used so far, in ms (user + system, from /proc; a stopped one: none). */
     static Map<String, Long> cpuMillisByService(Platform platform) {
         Map<String, Long> millis = new LinkedHashMap<>();
         for (RunningService service : platform.services()) {
@@ -477,7 +477,7 @@ final class Measuring {
         return platform.services().stream().anyMatch(s -> s.name().equals(name) && s.isAlive());
     }
 
-    /** A JFR recording of one service that runs until {@link Recording#stop()}: {@code .run/bench/<service>-<name>.jfr}. */
+    /** A JFR recording of one service until {@link Recording#stop()}, into {@code .run/bench/<service>-<name>.jfr}. */
     static Recording jfrStart(Path root, String service, String name, long pid)
             throws IOException, InterruptedException {
         Path file = root.resolve(".run/bench/" + service + "-" + name + ".jfr");
