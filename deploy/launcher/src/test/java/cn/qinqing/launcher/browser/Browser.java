@@ -248,8 +248,15 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The page's main content. Read while a submission replaces the page, the element found may be gone before its
+     * text is read (stale, or "node does not belong to the document"): it is read again from the new page, as
+     * {@link #sees} does.
+     */
     String mainText() {
-        return driver.findElement(By.tagName("main")).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.tagName("main")).getText());
     }
 
     String path() {
