@@ -22,13 +22,15 @@ import org.springframework.core.env.Environment;
 
 /**
  * R7 of issue #9: two instances of the assignment service on one database (this test's, and its jar as another
- * process) split the segments of their processors; the other process is killed with SIGKILL in the middle of a stream
+ * process) split the segments of their processors (each starts with one, which the instance holding it splits when
+ * the second arrives); the other process is killed with SIGKILL in the middle of a stream
  * of filings; this instance takes its segments over once their claims time out, and the routing reaction, whose
  * commands are the side effect, opens exactly one assignment per appeal.
  */
 class TwoInstancesIT extends AssignmentApiTestBase {
 
     static final String ROUTING = "assignment-routing";
+    static final String VIEW = "assignment-assignments";
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
     @Autowired
@@ -48,6 +50,15 @@ class TwoInstancesIT extends AssignmentApiTestBase {
                             .hasSize(2)
                             .contains(me));
             System.out.printf("[r7] segments of %s split: %s%n", ROUTING, claims(ROUTING));
+            // and so does a view
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(owners(VIEW))
+                            .as("each instance holds a half of the view's segment")
+                            .hasSize(2)
+                            .contains(me));
+            assertThat(claims(VIEW)).as("the view's segments").hasSize(2);
+            System.out.printf("[r7] segment of %s split: %s%n", VIEW, claims(VIEW));
 
             appeals.addAll(fileFromManyEnterprises(20));
             other.kill();

@@ -8,11 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Once its processors have started, each instance holds a connection of its own named {@code
  * qinqing-<service>/<schema>:<instance>} ({@code application_name}); the running instances of a service are the distinct such
  * names in {@code pg_stat_activity}. A killed process's connection ends with it, so the count is right at once, without
- * heartbeats. Every {@code period}, an instance that holds more than its share ({@code ceil(segments / instances)}) of a
- * processor's segments while another instance holds none of them releases the surplus for {@code releaseFor}; the
- * other instance's coordinator claims it at its next claim attempt. Alone, an instance releases nothing and claims
+ * heartbeats. Every {@code period}, an instance that holds every segment of a processor while more instances run than
+ * the processor has segments first splits its widest segment (Axon's {@code splitSegment}; the split is kept in the
+ * token store). Then an instance that holds more than its share ({@code ceil(segments / instances)}) of a processor's
+ * segments while another instance holds none of them releases the surplus for {@code releaseFor}; the other instance's
+ * coordinator claims it at its next claim attempt. Alone, an instance releases nothing and claims
  * every segment whose owner stopped extending its claim for the claim timeout: that is how it takes over from a
  * crashed instance.
  *
@@ -137,14 +143,17 @@ public class SegmentBalancer implements SmartLifecycle {
     }
 
     private void balance(StreamingEventProcessor processor, int instances) {
-        List<Integer> mine = processor.processingStatus().keySet().stream()
-                .sorted(Comparator.reverseOrder())
-                .toList();
-        Integer segments = jdbc.queryForObject(
-                "SELECT count(*) FROM " + schema + ".token_entry WHERE processor_name = ?",
-                Integer.class,
-                processor.getName());
-        int share = (int) Math.ceil((double) (segments == null ? 0 : segments) / instances);
+        List<Integer> mine = claimedHere(processor);
+        int segments = segments(processor);
+        if (segments > 0 && segments < instances && mine.size() == segments) {
+            // more instances than segments, and this one holds them all: split its widest segment, so that another
+            // instance has a half to take (a processor starts with one segment: a second one costs every event a
+            // second transaction while a single instance runs it)
+            split(processor, widest(processor), segments, instances);
+            mine = claimedHere(processor);
+            segments = segments(processor);
+        }
+        int share = (int) Math.ceil((double) segments / instances);
         if (mine.size() <= share) {
             return;
         }
@@ -172,6 +181,51 @@ public class SegmentBalancer implements SmartLifecycle {
                     instances,
                     share);
             processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static List<Integer> claimedHere(StreamingEventProcessor processor) {
+        return processor.processingStatus().keySet().stream()
+                .sorted(Comparator.reverseOrder())
+                .toList();
+    }
+
+    private int segments(StreamingEventProcessor processor) {
+        Integer segments = jdbc.queryForObject(
+                "SELECT count(*) FROM " + schema + ".token_entry WHERE processor_name = ?",
+                Integer.class,
+                processor.getName());
+        return segments == null ? 0 : segments;
+    }
+
+    /** The segment this instance holds that covers the most of the stream (the smallest mask). */
+    private static int widest(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getSegment)
+                .min(Comparator.comparingInt(Segment::getMask).thenComparingInt(Segment::getSegmentId))
+                .map(Segment::getSegmentId)
+                .orElseThrow();
+    }
+
+    private void split(StreamingEventProcessor processor, int segment, int segments, int instances) {
+        log.info(
+                "{}: splitting segment {} of {} for another instance ({} instances)",
+                processor.getName(),
+                segment,
+                segments,
+                instances);
+        try {
+            if (!processor.splitSegment(segment).get(claimTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("{}: segment {} was not split (no longer held here)", processor.getName(), segment);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn(
+                    "{}: splitting segment {} failed, tried again later: {}",
+                    processor.getName(),
+                    segment,
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
