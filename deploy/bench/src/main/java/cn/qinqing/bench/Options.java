@@ -31,7 +31,7 @@ final class Options {
               --batch-size=N        the processors' batch size (platform default 100), to measure a tuning
               --coalesce=MS         events arriving within this many ms of the last wake-up wake the processors once
                                     (platform default 5), to measure batching against latency
-              --segments=N          segments of a processor that starts on an empty token table (platform default 2)
+              --segments=N          segments of a processor that starts on an empty token table (platform default 1)
               --database-url=URL    a JDBC URL of an existing database (default: a fresh qinqing_bench_<time> on
                                     jdbc:postgresql://127.0.0.1:5432/postgres, dropped at the end)
               --keep-database       do not drop the fresh database at the end

@@ -119,7 +119,7 @@ final class Report {
         settings.put("hikari_maximum_pool_size", 8);
         settings.put("processor_batch_size", options.batchSize == null ? 100 : options.batchSize);
         settings.put("processor_coalesce_ms", options.coalesceMillis == null ? 5 : options.coalesceMillis);
-        settings.put("processor_segments", options.segments == null ? 2 : options.segments);
+        settings.put("processor_segments", options.segments == null ? 1 : options.segments);
         return settings;
     }
 

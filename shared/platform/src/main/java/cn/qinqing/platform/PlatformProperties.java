@@ -22,7 +22,10 @@ public record PlatformProperties(String name, String schema, Processing processi
      * Defaults for every pooled streaming processor of the service.
      *
      * @param batchSize events handled in one transaction; 1 (Axon's default) stores the token after every event
-     * @param segments segments a new processor starts with, so that two instances can split the work
+     * @param segments segments a new processor starts with. A batch is one transaction per segment: a second segment
+     *     split every burst in two, and with one a filing cost the platform about 40 % less CPU and half the commits
+     *     (docs/performance.md). When a second instance of the service starts, the segment balancer splits the
+     *     segment, so that each instance has a half
      * @param threads worker threads of each processor
      * @param claimTimeout after this long without an update, another instance may take over a segment
      * @param pollInterval how long the event store waits before polling when nobody woke it up
@@ -53,7 +56,7 @@ public record PlatformProperties(String name, String schema, Processing processi
         /** Any setting left out keeps its default, so that one property can be tuned alone. */
         public Processing {
             batchSize = batchSize > 0 ? batchSize : 100;
-            segments = segments > 0 ? segments : 2;
+            segments = segments > 0 ? segments : 1;
             threads = threads > 0 ? threads : 2;
             claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(10);
             pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(1);
