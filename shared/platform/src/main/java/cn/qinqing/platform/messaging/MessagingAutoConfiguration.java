@@ -28,6 +28,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -39,6 +41,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -306,8 +309,24 @@ public class MessagingAutoConfiguration {
         };
     }
 
+    /** Positions from the token store, and from this instance's own processors where they are ahead of it. */
     @Bean
-    ProcessorPositions processorPositions(JdbcTemplate jdbc, PlatformProperties properties) {
-        return new ProcessorPositions(jdbc, properties.schema());
+    ProcessorPositions processorPositions(
+            JdbcTemplate jdbc, PlatformProperties properties, ObjectProvider<EventProcessingConfiguration> processing) {
+        return new ProcessorPositions(jdbc, properties.schema(), group -> {
+            EventProcessingConfiguration configuration = processing.getIfAvailable();
+            if (configuration == null) {
+                return Map.of();
+            }
+            Map<Integer, TrackingToken> tokens = new HashMap<>();
+            configuration
+                    .eventProcessor(group, StreamingEventProcessor.class)
+                    .ifPresent(processor -> processor.processingStatus().forEach((segment, status) -> {
+                        if (status.getTrackingToken() != null && !status.isErrorState()) {
+                            tokens.put(segment, status.getTrackingToken());
+                        }
+                    }));
+            return tokens;
+        });
     }
 }

@@ -2,6 +2,8 @@ package cn.qinqing.platform.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +28,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with one plain statement: the tokens and the head, the tokens' JSON read here. (Worked out in SQL with jsonb
  * functions, PostgreSQL spent 0.5-0.8 ms planning the statement on every read.) Only a token with gaps costs a second
  * statement, to learn which of its gaps the store has since filled.
+ *
+ * <p>For the segments this instance works on, the processor's own token in memory counts where it is ahead of the
+ * stored one. Axon stores a token with every batch it handles, but one that only passes events its group has no
+ * handler for (or that belong to another segment) is stored once per claim extension, every 5 s: read from the table
+ * alone, a group reported itself behind for up to 5 s after it had reached the head (the "slow replays" of
+ * docs/performance.md: a replay reported done about 5 s late).
  */
 public class ProcessorPositions {
 
@@ -30,29 +41,54 @@ public class ProcessorPositions {
 
     private final JdbcTemplate jdbc;
     private final String sql;
+    private final LocalTokens local;
+
+    /** The tokens this instance's processor of a group holds in memory, by segment; empty when it runs none. */
+    @FunctionalInterface
+    public interface LocalTokens {
+        Map<Integer, TrackingToken> of(String processingGroup);
+
+        LocalTokens NONE = group -> Map.of();
+    }
 
     public ProcessorPositions(JdbcTemplate jdbc, String schema) {
+        this(jdbc, schema, LocalTokens.NONE);
+    }
+
+    public ProcessorPositions(JdbcTemplate jdbc, String schema, LocalTokens local) {
         this.jdbc = jdbc;
-        this.sql = "SELECT h.head, t.processor_name, t.token FROM (SELECT coalesce(max(global_index), 0) AS head"
-                + " FROM event_store.domain_event_entry) h LEFT JOIN " + schema + ".token_entry t"
+        this.local = local;
+        this.sql = "SELECT h.head, t.processor_name, t.segment, t.token FROM (SELECT coalesce(max(global_index), 0)"
+                + " AS head FROM event_store.domain_event_entry) h LEFT JOIN " + schema + ".token_entry t"
                 + " ON t.processor_name = ANY(?) AND t.token IS NOT NULL";
     }
 
     /** The head of the event store and where each of the processing groups stands, read at one moment. */
     public Positions of(Collection<String> processingGroups) {
         long[] head = {0};
-        Map<String, List<JsonNode>> tokens = new HashMap<>();
+        Map<String, Map<Integer, JsonNode>> stored = new HashMap<>();
         jdbc.query(
                 sql,
                 rs -> {
                     head[0] = rs.getLong("head");
                     byte[] token = rs.getBytes("token");
                     if (token != null) {
-                        tokens.computeIfAbsent(rs.getString("processor_name"), name -> new ArrayList<>())
-                                .add(read(token));
+                        stored.computeIfAbsent(rs.getString("processor_name"), name -> new HashMap<>())
+                                .put(rs.getInt("segment"), read(token));
                     }
                 },
                 (Object) processingGroups.toArray(String[]::new));
+        Map<String, List<JsonNode>> tokens = new HashMap<>();
+        stored.forEach((group, segments) -> {
+            local.of(group).forEach((segment, token) -> {
+                JsonNode held = json(token);
+                JsonNode table = segments.get(segment);
+                if (held != null && table != null && index(current(held)) >= index(current(table))) {
+                    segments.put(segment, held);
+                }
+            });
+            tokens.put(group, new ArrayList<>(segments.values()));
+        });
         Set<Long> filled = filled(tokens.values().stream()
                 .flatMap(List::stream)
                 .flatMap(token -> gaps(current(token)).stream())
@@ -67,6 +103,10 @@ public class ProcessorPositions {
                 if (position.isPresent() && (lowest.isEmpty() || position.getAsLong() < lowest.getAsLong())) {
                     lowest = position;
                 }
+            }
+            if (lowest.isPresent() && lowest.getAsLong() > head[0]) {
+                // a token in memory read after the head, with events appended in between
+                lowest = OptionalLong.of(head[0]);
             }
             groups.put(group, new Group(lowest, replaying));
         }
@@ -128,6 +168,33 @@ public class ProcessorPositions {
                 ? -1
                 : current.get("index").asLong();
         return at < reset.get("index").asLong();
+    }
+
+    private static long index(JsonNode token) {
+        return token == null || token.isNull() || !token.hasNonNull("index")
+                ? -1
+                : token.get("index").asLong();
+    }
+
+    /** A token held in memory, in the shape the token store's JSON has; null for a kind not read here. */
+    static JsonNode json(TrackingToken token) {
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            ObjectNode node = JSON.createObjectNode().put("index", gapAware.getIndex());
+            ArrayNode gaps = node.putArray("gaps");
+            gapAware.getGaps().forEach(gaps::add);
+            return node;
+        }
+        if (token instanceof ReplayToken replay) {
+            JsonNode reset = json(replay.getTokenAtReset());
+            if (reset == null) {
+                return null;
+            }
+            ObjectNode node = JSON.createObjectNode();
+            node.set("tokenAtReset", reset);
+            node.set("currentToken", replay.getCurrentToken() == null ? null : json(replay.getCurrentToken()));
+            return node;
+        }
+        return null;
     }
 
     private static List<Long> gaps(JsonNode token) {
