@@ -104,10 +104,6 @@ public class ProcessorPositions {
                     lowest = position;
                 }
             }
-            if (lowest.isPresent() && lowest.getAsLong() > head[0]) {
-                // a token in memory read after the head, with events appended in between
-                lowest = OptionalLong.of(head[0]);
-            }
             groups.put(group, new Group(lowest, replaying));
         }
         return new Positions(head[0], groups);
