@@ -43,22 +43,9 @@ class TwoInstancesIT extends AssignmentApiTestBase {
         List<UUID> appeals = new ArrayList<>();
         double takeover;
         try (ServiceProcess other = ServiceProcess.start(jar, "assignment-2")) {
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(owners(ROUTING))
-                            .as("each instance holds a segment of the routing reaction")
-                            .hasSize(2)
-                            .contains(me));
-            System.out.printf("[r7] segments of %s split: %s%n", ROUTING, claims(ROUTING));
-            // and so does a view
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(owners(VIEW))
-                            .as("each instance holds a half of the view's segment")
-                            .hasSize(2)
-                            .contains(me));
-            assertThat(claims(VIEW)).as("the view's segments").hasSize(2);
-            System.out.printf("[r7] segment of %s split: %s%n", VIEW, claims(VIEW));
+            // the routing reaction and a view: each starts with one segment, split in two when the second arrives
+            awaitSharedByBoth(ROUTING, me, Duration.ofSeconds(90));
+            awaitSharedByBoth(VIEW, me, Duration.ofSeconds(60));
 
             appeals.addAll(fileFromManyEnterprises(20));
             other.kill();
@@ -97,6 +84,15 @@ class TwoInstancesIT extends AssignmentApiTestBase {
                 "[r7] assignment instance killed with SIGKILL; its segments taken over after %.1f s (claim timeout %d"
                         + " s); %d appeals filed across the kill, %d assignments opened, none twice, no dead letter%n",
                 takeover, CLAIM_TIMEOUT.toSeconds(), appeals.size(), opened(appeals));
+    }
+
+    private void awaitSharedByBoth(String processor, String me, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(owners(processor))
+                .as("each instance holds a segment of %s", processor)
+                .hasSize(2)
+                .contains(me));
+        assertThat(claims(processor)).as("the segments of %s", processor).hasSize(2);
+        System.out.printf("[r7] segments of %s split: %s%n", processor, claims(processor));
     }
 
     /**

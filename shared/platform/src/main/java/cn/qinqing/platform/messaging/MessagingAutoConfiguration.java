@@ -53,6 +53,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * How messages flow inside a service: every processor is a pooled streaming one with the platform's batch size and
@@ -313,8 +314,11 @@ public class MessagingAutoConfiguration {
     @Bean
     ProcessorPositions processorPositions(
             JdbcTemplate jdbc, PlatformProperties properties, ObjectProvider<EventProcessingConfiguration> processing) {
+        // looked up at the first read rather than on every one (a service without processors has none: asked again)
+        SingletonSupplier<EventProcessingConfiguration> configurations =
+                SingletonSupplier.of(processing::getIfAvailable);
         return new ProcessorPositions(jdbc, properties.schema(), group -> {
-            EventProcessingConfiguration configuration = processing.getIfAvailable();
+            EventProcessingConfiguration configuration = configurations.get();
             if (configuration == null) {
                 return Map.of();
             }

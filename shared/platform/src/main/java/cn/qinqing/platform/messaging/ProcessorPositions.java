@@ -159,13 +159,10 @@ public class ProcessorPositions {
         if (reset == null || reset.isNull() || !reset.hasNonNull("index")) {
             return false;
         }
-        JsonNode current = token.get("currentToken");
-        long at = current == null || current.isNull() || !current.hasNonNull("index")
-                ? -1
-                : current.get("index").asLong();
-        return at < reset.get("index").asLong();
+        return index(token.get("currentToken")) < reset.get("index").asLong();
     }
 
+    /** A tracking token's index; -1 for none (a replay that has not handled its first event). */
     private static long index(JsonNode token) {
         return token == null || token.isNull() || !token.hasNonNull("index")
                 ? -1

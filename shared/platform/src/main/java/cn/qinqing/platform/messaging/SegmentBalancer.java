@@ -148,10 +148,10 @@ public class SegmentBalancer implements SmartLifecycle {
         if (segments > 0 && segments < instances && mine.size() == segments) {
             // more instances than segments, and this one holds them all: split its widest segment, so that another
             // instance has a half to take (a processor starts with one segment: a second one costs every event a
-            // second transaction while a single instance runs it)
+            // second transaction while a single instance runs it). The next round releases the half: the new
+            // segment's work package is not in the processor's status yet when the split completes.
             split(processor, widest(processor), segments, instances);
-            mine = claimedHere(processor);
-            segments = segments(processor);
+            return;
         }
         int share = (int) Math.ceil((double) segments / instances);
         if (mine.size() <= share) {
